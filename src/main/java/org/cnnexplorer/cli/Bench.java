@@ -1,0 +1,99 @@
+package org.cnnexplorer.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.nn.Tensor;
+
+/**
+ * The {@code bench} command: times training steps (forward + backward + update, default network,
+ * this thread) on real images and reports medians of batches, stage by stage, then
+ * {@code train_step_us=N} as the last line.
+ */
+public final class Bench {
+    private static final int BATCH = 1000;
+
+    private Bench() {
+    }
+
+    public static void run(Dataset train, java.io.PrintStream out) {
+        Network net = new Network(8, train.rows(), train.cols(), 1);
+        int n = Math.min(train.count(), 10_000);
+        // Warm up so the JIT has compiled the hot loops before anything is timed.
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
+        int i = 0;
+        while (System.nanoTime() < warmEnd) {
+            net.trainStep(train.pixels(), train.offset(i % n), train.label(i % n), 0.005);
+            i++;
+        }
+        int rounds = 15;
+        double[] step = new double[rounds];
+        double[] convF = new double[rounds];
+        double[] poolF = new double[rounds];
+        double[] softF = new double[rounds];
+        double[] softB = new double[rounds];
+        double[] poolB = new double[rounds];
+        double[] convB = new double[rounds];
+        double[] sgd = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k < BATCH; k++, i++) {
+                int img = i % n;
+                net.trainStep(train.pixels(), train.offset(img), train.label(img), 0.005);
+            }
+            step[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
+            long[] acc = new long[7];
+            for (int k = 0; k < BATCH; k++, i++) {
+                int img = i % n;
+                int label = train.label(img);
+                Tensor x = net.setInput(train.pixels(), train.offset(img));
+                long a = System.nanoTime();
+                Tensor c = net.conv.forward(x);
+                long b = System.nanoTime();
+                Tensor p = net.pool.forward(c);
+                long d = System.nanoTime();
+                net.softmax.forward(p);
+                long e = System.nanoTime();
+                Tensor g = net.softmax.backward(net.initialGradient(label));
+                long f = System.nanoTime();
+                g = net.pool.backward(g);
+                long h = System.nanoTime();
+                net.conv.backward(g);
+                long j = System.nanoTime();
+                net.applyGradients(0.005);
+                long l = System.nanoTime();
+                acc[0] += b - a;
+                acc[1] += d - b;
+                acc[2] += e - d;
+                acc[3] += f - e;
+                acc[4] += h - f;
+                acc[5] += j - h;
+                acc[6] += l - j;
+            }
+            convF[r] = acc[0] / 1000.0 / BATCH;
+            poolF[r] = acc[1] / 1000.0 / BATCH;
+            softF[r] = acc[2] / 1000.0 / BATCH;
+            softB[r] = acc[3] / 1000.0 / BATCH;
+            poolB[r] = acc[4] / 1000.0 / BATCH;
+            convB[r] = acc[5] / 1000.0 / BATCH;
+            sgd[r] = acc[6] / 1000.0 / BATCH;
+        }
+        out.printf(Locale.ROOT, "stages (median us, timed one by one, includes timer overhead):%n");
+        out.printf(Locale.ROOT, "  conv forward      %6.2f%n", median(convF));
+        out.printf(Locale.ROOT, "  max-pool forward  %6.2f%n", median(poolF));
+        out.printf(Locale.ROOT, "  softmax forward   %6.2f%n", median(softF));
+        out.printf(Locale.ROOT, "  softmax backward  %6.2f%n", median(softB));
+        out.printf(Locale.ROOT, "  max-pool backward %6.2f%n", median(poolB));
+        out.printf(Locale.ROOT, "  conv backward     %6.2f%n", median(convB));
+        out.printf(Locale.ROOT, "  sgd update        %6.2f%n", median(sgd));
+        out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(step), rounds, BATCH);
+        out.printf(Locale.ROOT, "train_step_us=%.1f%n", median(step));
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

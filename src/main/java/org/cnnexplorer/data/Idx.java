@@ -1,0 +1,93 @@
+package org.cnnexplorer.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX format of MNIST: a big-endian int32 magic (2051 for images, 2049 for labels),
+ * the dimension sizes as int32, then unsigned bytes. Gzipped input is recognised by its header.
+ */
+public final class Idx {
+    public static final int IMAGES_MAGIC = 0x00000803;
+    public static final int LABELS_MAGIC = 0x00000801;
+    private static final int MAX_ITEMS = 10_000_000;
+
+    private Idx() {
+    }
+
+    /** Images as one unsigned-byte array, image n at offset n * rows * cols. */
+    public record Images(int count, int rows, int cols, byte[] pixels) {
+    }
+
+    public static Images readImages(InputStream raw, String name) throws DataException {
+        try (DataInputStream in = open(raw)) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw new DataException(name + " is not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+            }
+            int count = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            if (count < 0 || count > MAX_ITEMS || rows < 4 || cols < 4 || rows > 1024 || cols > 1024) {
+                throw new DataException(name + " has implausible dimensions: " + count + " images of " + rows + "x" + cols);
+            }
+            byte[] px = new byte[Math.multiplyExact(count, rows * cols)];
+            readFully(in, px, name, "images");
+            return new Images(count, rows, cols, px);
+        } catch (EOFException e) {
+            throw new DataException(name + " is truncated: its header is incomplete");
+        } catch (IOException | ArithmeticException e) {
+            throw new DataException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] readLabels(InputStream raw, String name) throws DataException {
+        try (DataInputStream in = open(raw)) {
+            int magic = in.readInt();
+            if (magic != LABELS_MAGIC) {
+                throw new DataException(name + " is not an IDX label file (magic " + magic + ", expected " + LABELS_MAGIC + ")");
+            }
+            int count = in.readInt();
+            if (count < 0 || count > MAX_ITEMS) {
+                throw new DataException(name + " has an implausible label count: " + count);
+            }
+            byte[] labels = new byte[count];
+            readFully(in, labels, name, "labels");
+            for (int i = 0; i < count; i++) {
+                if (labels[i] < 0 || labels[i] > 9) {
+                    throw new DataException(name + ": label " + i + " is " + (labels[i] & 0xff) + ", not a digit 0-9");
+                }
+            }
+            return labels;
+        } catch (EOFException e) {
+            throw new DataException(name + " is truncated: its header is incomplete");
+        } catch (IOException e) {
+            throw new DataException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void readFully(DataInputStream in, byte[] dst, String name, String what) throws IOException, DataException {
+        int off = 0;
+        while (off < dst.length) {
+            int n = in.read(dst, off, dst.length - off);
+            if (n < 0) {
+                throw new DataException(name + " is truncated: its header promises " + dst.length + " bytes of " + what + ", the file has " + off);
+            }
+            off += n;
+        }
+    }
+
+    private static DataInputStream open(InputStream raw) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+        b.mark(2);
+        int b0 = b.read();
+        int b1 = b.read();
+        b.reset();
+        InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16) : b;
+        return new DataInputStream(in);
+    }
+}

@@ -1,0 +1,185 @@
+package org.cnnexplorer.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The article's CNN: Conv3x3(F) -> MaxPool2 -> Softmax(13 * 13 * F, 10) on a 28x28 image scaled
+ * to [-0.5, 0.5], with the cross-entropy loss L = -ln(p_c).
+ *
+ * <p>{@link #trainStep} is the article's {@code train(im, label, lr)}: forward, the initial
+ * gradient, backward through all three layers, then the SGD update. The pieces are public so the
+ * views can stop between them. Not thread-safe: one thread trains, others read snapshots.
+ */
+public final class Network {
+    public static final int CLASSES = 10;
+
+    public final int numFilters;
+    public final int height;
+    public final int width;
+    public final Conv3x3 conv;
+    public final MaxPool2 pool;
+    public final Softmax softmax;
+    private final List<Param> params;
+    private final Tensor input;
+    private final Tensor dLdOut = Tensor.vector(CLASSES);
+    private Tensor probs;
+
+    public Network(int numFilters, int height, int width, long seed) {
+        this(numFilters, height, width, new Random(seed));
+    }
+
+    public Network(int numFilters, long seed) {
+        this(numFilters, 28, 28, seed);
+    }
+
+    /** Draws the filters first, then the softmax weights, from one generator. */
+    public Network(int numFilters, int height, int width, Random rng) {
+        if (numFilters < 1 || numFilters > 64) {
+            throw new IllegalArgumentException("number of filters must be between 1 and 64, got " + numFilters);
+        }
+        if (height < 4 || width < 4) {
+            throw new IllegalArgumentException("images must be at least 4x4");
+        }
+        this.numFilters = numFilters;
+        this.height = height;
+        this.width = width;
+        this.conv = new Conv3x3(numFilters, rng);
+        this.conv.setComputeInputGradient(false);
+        this.pool = new MaxPool2();
+        this.softmax = new Softmax(pooledHeight() * pooledWidth() * numFilters, CLASSES, rng);
+        List<Param> all = new ArrayList<>(conv.params());
+        all.addAll(softmax.params());
+        this.params = List.copyOf(all);
+        this.input = new Tensor(1, height, width);
+    }
+
+    public int convHeight() {
+        return height - 2;
+    }
+
+    public int convWidth() {
+        return width - 2;
+    }
+
+    public int pooledHeight() {
+        return (height - 2) / 2;
+    }
+
+    public int pooledWidth() {
+        return (width - 2) / 2;
+    }
+
+    /** conv_filters, softmax_weights (transposed, see {@link Softmax}), softmax_biases. */
+    public List<Param> params() {
+        return params;
+    }
+
+    /** The article's preprocessing: (image / 255) - 0.5, from unsigned bytes at {@code offset}. */
+    public Tensor setInput(byte[] pixels, int offset) {
+        double[] d = input.data;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (pixels[offset + i] & 0xff) / 255.0 - 0.5;
+        }
+        return input;
+    }
+
+    /** An input already scaled to [-0.5, 0.5], row-major. */
+    public Tensor setInput(double[] scaled) {
+        if (scaled.length != input.data.length) {
+            throw new IllegalArgumentException("expected " + input.data.length + " pixels, got " + scaled.length);
+        }
+        System.arraycopy(scaled, 0, input.data, 0, scaled.length);
+        return input;
+    }
+
+    /** The current input (live). */
+    public Tensor input() {
+        return input;
+    }
+
+    /** Forward pass of the current input; returns the ten probabilities (live). */
+    public double[] forward() {
+        Tensor out = conv.forward(input);
+        out = pool.forward(out);
+        probs = softmax.forward(out);
+        return probs.data;
+    }
+
+    public double[] forward(byte[] pixels, int offset) {
+        setInput(pixels, offset);
+        return forward();
+    }
+
+    /** Probabilities of the last forward pass (live). */
+    public double[] probabilities() {
+        return probs.data;
+    }
+
+    /** Cross-entropy loss of the last forward pass: -ln(p_label). */
+    public double loss(int label) {
+        return -Math.log(probs.data[label]);
+    }
+
+    /** argmax of the last forward pass; the first of equal maxima, like numpy's argmax. */
+    public int predicted() {
+        return argmax(probs.data);
+    }
+
+    public static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The article's initial gradient: dL/dout(i) = -1 / p_i for the true class, 0 elsewhere. */
+    public Tensor initialGradient(int label) {
+        java.util.Arrays.fill(dLdOut.data, 0.0);
+        dLdOut.data[label] = -1.0 / probs.data[label];
+        return dLdOut;
+    }
+
+    /** Backward through softmax, pooling and convolution; fills every parameter's gradient. Returns dL/dinput only if the conv computes it. */
+    public Tensor backward(int label) {
+        Tensor g = softmax.backward(initialGradient(label));
+        g = pool.backward(g);
+        return conv.backward(g);
+    }
+
+    public void applyGradients(double learnRate) {
+        Sgd.step(params, learnRate);
+    }
+
+    /** One SGD step on one image; returns the loss before the update. */
+    public double trainStep(byte[] pixels, int offset, int label, double learnRate) {
+        forward(pixels, offset);
+        double loss = loss(label);
+        backward(label);
+        applyGradients(learnRate);
+        return loss;
+    }
+
+    /** Copies every parameter value from a network of the same shape. */
+    public void copyWeightsFrom(Network other) {
+        if (other.numFilters != numFilters || other.height != height || other.width != width) {
+            throw new IllegalArgumentException("networks differ in shape");
+        }
+        for (int p = 0; p < params.size(); p++) {
+            double[] src = other.params.get(p).value();
+            System.arraycopy(src, 0, params.get(p).value(), 0, src.length);
+        }
+    }
+
+    /** A new network with the same weights and options (fresh caches). */
+    public Network copy() {
+        Network n = new Network(numFilters, height, width, new Random(0));
+        n.copyWeightsFrom(this);
+        n.pool.setFirstMaxOnly(pool.firstMaxOnly());
+        return n;
+    }
+}

@@ -1,0 +1,188 @@
+package org.cnnexplorer.train;
+
+import java.util.Random;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.Network;
+
+/**
+ * The article's training loop, one step at a time so that a caller can pace, pause or stop it:
+ * for each epoch shuffle the training images, then one SGD step per image, with a
+ * {@link WindowStats} every 100 steps. Never touches JavaFX; not thread-safe (one thread drives it).
+ *
+ * <p>The order of the images is shuffled in place each epoch, like the article's
+ * {@code train_images = train_images[permutation]}, from a generator seeded with the run's seed,
+ * so the same seed gives the same run bit for bit.
+ */
+public final class Trainer {
+    public static final int WINDOW = 100;
+
+    /** Called on the training thread. */
+    public interface Listener {
+        default void onEpochStart(int epoch) {
+        }
+
+        default void onWindow(WindowStats stats) {
+        }
+
+        default void onStep(int epoch, int step, int imageIndex, double loss, boolean correct) {
+        }
+    }
+
+    private final Network net;
+    private final Dataset train;
+    private final TrainConfig config;
+    private final Random shuffleRng;
+    private final int[] order;
+    private Listener listener = new Listener() { };
+
+    private int epoch;          // 1-based once started
+    private int step;           // steps done in the current epoch
+    private long globalStep;
+    private int lastImage = -1;
+    private double lastLoss = Double.NaN;
+    private double windowLoss;
+    private int windowCorrect;
+    private int windowCount;
+
+    public Trainer(Network net, Dataset train, TrainConfig config) {
+        if (train.rows() != net.height || train.cols() != net.width) {
+            throw new IllegalArgumentException("images are " + train.rows() + "x" + train.cols() + " but the network expects " + net.height + "x" + net.width);
+        }
+        this.net = net;
+        this.train = config.trainSize() == TrainConfig.ALL ? train : train.head(config.trainSize());
+        this.config = config;
+        this.shuffleRng = new Random(config.seed() ^ 0x5DEECE66DL);
+        this.order = new int[this.train.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        net.pool.setFirstMaxOnly(config.firstMaxOnly());
+    }
+
+    /** A fresh network for a config: the article's initialisation from the config's seed. */
+    public static Network newNetwork(TrainConfig config, int height, int width) {
+        Network n = new Network(config.numFilters(), height, width, config.seed());
+        n.pool.setFirstMaxOnly(config.firstMaxOnly());
+        return n;
+    }
+
+    public void setListener(Listener l) {
+        this.listener = l == null ? new Listener() { } : l;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Dataset trainingSet() {
+        return train;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public int stepsPerEpoch() {
+        return order.length;
+    }
+
+    public long totalSteps() {
+        return (long) order.length * config.epochs();
+    }
+
+    public boolean hasNext() {
+        return epoch < config.epochs() || step < order.length;
+    }
+
+    /** 1-based epoch of the last step (0 before the first). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Steps done in the current epoch. */
+    public int stepInEpoch() {
+        return step;
+    }
+
+    public long globalStep() {
+        return globalStep;
+    }
+
+    /** Index into the training set of the image trained on last, or -1. */
+    public int lastImage() {
+        return lastImage;
+    }
+
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Whether the next step starts a new epoch (so an epoch just ended, or none began). */
+    public boolean atEpochBoundary() {
+        return epoch == 0 || step == order.length;
+    }
+
+    /**
+     * One SGD step on the next image. Returns the loss before the update.
+     *
+     * @throws DivergedException if the loss is NaN or infinite (the step is not applied)
+     * @throws IllegalStateException if the run is over
+     */
+    public double step() {
+        if (!hasNext()) {
+            throw new IllegalStateException("training is finished");
+        }
+        if (epoch == 0 || step == order.length) {
+            epoch++;
+            step = 0;
+            if (config.shuffle()) {
+                shuffle();
+            }
+            listener.onEpochStart(epoch);
+        }
+        int img = order[step];
+        int label = train.label(img);
+        net.forward(train.pixels(), train.offset(img));
+        double loss = net.loss(label);
+        if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+            throw new DivergedException(epoch, step + 1, loss);
+        }
+        boolean correct = net.predicted() == label;
+        net.backward(label);
+        net.applyGradients(config.learnRate());
+        step++;
+        globalStep++;
+        lastImage = img;
+        lastLoss = loss;
+        windowLoss += loss;
+        windowCount++;
+        if (correct) {
+            windowCorrect++;
+        }
+        listener.onStep(epoch, step, img, loss, correct);
+        if (windowCount == WINDOW || step == order.length) {
+            WindowStats w = new WindowStats(epoch, step, globalStep, windowCount, windowLoss / windowCount, windowCorrect);
+            windowLoss = 0;
+            windowCount = 0;
+            windowCorrect = 0;
+            listener.onWindow(w);
+        }
+        return loss;
+    }
+
+    /** Runs every remaining step. */
+    public void runToEnd() {
+        while (hasNext()) {
+            step();
+        }
+    }
+
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = shuffleRng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
