@@ -1,20 +1,90 @@
 package org.cnnexplorer.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.ModelStore;
+import org.cnnexplorer.train.TrainConfig;
+import org.cnnexplorer.train.Trainer;
 
-/** The desktop app. (Shell: being written.) */
+/** The desktop app: builds the model, the window and its views, and loads the bundled MNIST. */
 public class ExplorerApp extends Application {
+    private AppModel model;
+    private MainWindow window;
+
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("cnn-explorer"), 800, 600));
-        stage.setTitle("cnn-explorer");
+        Network initial = Trainer.newNetwork(TrainConfig.article(), 28, 28);
+        model = new AppModel(new ModelStore(initial));
+        model.modelNameProperty().set("new model (seed 1)");
+        window = new MainWindow(model);
+        installFeatures(window, model, stage);
+
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
+
+        Scene scene = new Scene(window.root(), 1280, 860);
+        scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
+        stage.setOnHidden(e -> shutdown());
         stage.show();
+        loadBundledData();
+    }
+
+    /** Each feature adds its tabs and menu items here, in tab order. */
+    private void installFeatures(MainWindow w, AppModel m, Stage stage) {
+    }
+
+    private void loadBundledData() {
+        model.statusProperty().set("Loading the bundled MNIST…");
+        Task<MnistFiles.Split> load = new Task<>() {
+            @Override
+            protected MnistFiles.Split call() throws Exception {
+                return MnistFiles.loadBundled();
+            }
+        };
+        load.setOnSucceeded(e -> {
+            MnistFiles.Split s = load.getValue();
+            model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
+            model.dataProperty().set(s);
+        });
+        load.setOnFailed(e -> {
+            model.statusProperty().set("Could not load the bundled MNIST: " + load.getException().getMessage());
+            Dialogs.error(window.root().getScene().getWindow(), "Could not load the bundled MNIST", load.getException().getMessage());
+        });
+        Thread t = new Thread(load, "load-data");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Closing the window stops any training and ends the process. */
+    private void shutdown() {
+        if (model != null) {
+            model.dispose();
+        }
+        Platform.exit();
+    }
+
+    /** For tests: the app's model and window once started. */
+    public AppModel model() {
+        return model;
+    }
+
+    public MainWindow window() {
+        return window;
     }
 }

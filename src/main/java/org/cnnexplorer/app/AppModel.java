@@ -1,0 +1,91 @@
+package org.cnnexplorer.app;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.train.ModelStore;
+import org.cnnexplorer.train.NetworkSnapshot;
+
+/**
+ * The window's shared state, as JavaFX properties the views bind to. The live network stays in
+ * {@link ModelStore} on the engine thread; a frame timer copies the newest published snapshot into
+ * {@link #snapshotProperty()} at most ~30 times a second, so views only ever see snapshots.
+ */
+public final class AppModel {
+    private static final long FRAME_NANOS = 33_000_000L;
+
+    private final ModelStore store;
+    private final ReadOnlyObjectWrapper<NetworkSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ObjectProperty<MnistFiles.Split> data = new SimpleObjectProperty<>(this, "data");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "new model");
+    private final AnimationTimer pump;
+
+    public AppModel(ModelStore store) {
+        this.store = store;
+        this.snapshot.set(store.latest());
+        this.pump = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < FRAME_NANOS) {
+                    return;
+                }
+                last = now;
+                NetworkSnapshot s = store.latest();
+                if (s != snapshot.get()) {
+                    snapshot.set(s);
+                }
+            }
+        };
+        pump.start();
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    /** The newest network snapshot the window has taken up (FX thread). */
+    public ReadOnlyObjectProperty<NetworkSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public NetworkSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** Takes up the store's newest snapshot now rather than at the next frame. */
+    public void refreshSnapshot() {
+        snapshot.set(store.latest());
+    }
+
+    /** The loaded data set (train and test), or null while loading. */
+    public ObjectProperty<MnistFiles.Split> dataProperty() {
+        return data;
+    }
+
+    public MnistFiles.Split data() {
+        return data.get();
+    }
+
+    /** One line for the status bar. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** What the current weights are: "new model (seed 1)", a file name, "bundled pre-trained model". */
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    public void dispose() {
+        pump.stop();
+        store.close();
+    }
+}

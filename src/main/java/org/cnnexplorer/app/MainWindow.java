@@ -1,0 +1,75 @@
+package org.cnnexplorer.app;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.geometry.Insets;
+
+/**
+ * The window's frame: a menu bar, one tab per view, a status line. Features add their menu items
+ * and tabs through {@link #fileMenu()} and {@link #addTab}.
+ */
+public final class MainWindow {
+    private final BorderPane root = new BorderPane();
+    private final MenuBar menuBar = new MenuBar();
+    private final Menu fileMenu = new Menu("_File");
+    private final Menu viewMenu = new Menu("_View");
+    private final Menu helpMenu = new Menu("_Help");
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label();
+
+    public MainWindow(AppModel model) {
+        menuBar.getMenus().addAll(fileMenu, viewMenu, helpMenu);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("views");
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.setPadding(new Insets(3, 8, 3, 8));
+        statusBar.getStyleClass().add("status-bar");
+        root.setTop(menuBar);
+        root.setCenter(tabs);
+        root.setBottom(statusBar);
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    public Menu helpMenu() {
+        return helpMenu;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Adds a view as a tab; {@code id} lets tests find it ("tab-training"). */
+    public Tab addTab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        tabs.getTabs().add(t);
+        return t;
+    }
+
+    public void select(String id) {
+        for (Tab t : tabs.getTabs()) {
+            if (id.equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+    }
+}

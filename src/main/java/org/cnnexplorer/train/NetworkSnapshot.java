@@ -1,0 +1,89 @@
+package org.cnnexplorer.train;
+
+import org.cnnexplorer.nn.Network;
+
+/**
+ * An immutable copy of a network's parameters and latest parameter gradients, for readers on
+ * other threads (the views). {@code version} grows with every published change.
+ * Arrays use the engine's layouts (see {@link org.cnnexplorer.nn.Conv3x3} and
+ * {@link org.cnnexplorer.nn.Softmax}); never write to them.
+ */
+public final class NetworkSnapshot {
+    public final long version;
+    public final int numFilters;
+    public final int height;
+    public final int width;
+    public final boolean firstMaxOnly;
+    private final double[] filters;
+    private final double[] dLdFilters;
+    private final double[] softmaxWeights;
+    private final double[] softmaxBiases;
+
+    public NetworkSnapshot(long version, Network net) {
+        this.version = version;
+        this.numFilters = net.numFilters;
+        this.height = net.height;
+        this.width = net.width;
+        this.firstMaxOnly = net.pool.firstMaxOnly();
+        this.filters = net.conv.filters().clone();
+        this.dLdFilters = net.conv.dLdFilters().clone();
+        this.softmaxWeights = net.softmax.weights().clone();
+        this.softmaxBiases = net.softmax.biases().clone();
+    }
+
+    /** Filter f's 3x3 weights, row-major (a copy). */
+    public double[] filter(int f) {
+        return java.util.Arrays.copyOfRange(filters, f * 9, f * 9 + 9);
+    }
+
+    /** The last computed dL/dfilter for filter f, row-major (a copy). */
+    public double[] filterGradient(int f) {
+        return java.util.Arrays.copyOfRange(dLdFilters, f * 9, f * 9 + 9);
+    }
+
+    public double filterValue(int f, int x, int y) {
+        return filters[f * 9 + x * 3 + y];
+    }
+
+    public double filterGradientValue(int f, int x, int y) {
+        return dLdFilters[f * 9 + x * 3 + y];
+    }
+
+    /** Largest |weight| over all filters, for a shared symmetric colour scale. */
+    public double maxAbsFilter() {
+        return maxAbs(filters);
+    }
+
+    public double maxAbsFilterGradient() {
+        return maxAbs(dLdFilters);
+    }
+
+    /** A new, independent network with these weights, for private forward/backward passes. */
+    public Network toNetwork() {
+        Network n = new Network(numFilters, height, width, 0);
+        System.arraycopy(filters, 0, n.conv.filters(), 0, filters.length);
+        System.arraycopy(softmaxWeights, 0, n.softmax.weights(), 0, softmaxWeights.length);
+        System.arraycopy(softmaxBiases, 0, n.softmax.biases(), 0, softmaxBiases.length);
+        n.pool.setFirstMaxOnly(firstMaxOnly);
+        return n;
+    }
+
+    /** Writes these weights into an existing network of the same shape (no allocation). */
+    public void copyInto(Network n) {
+        if (n.numFilters != numFilters || n.height != height || n.width != width) {
+            throw new IllegalArgumentException("network shape differs from snapshot");
+        }
+        System.arraycopy(filters, 0, n.conv.filters(), 0, filters.length);
+        System.arraycopy(softmaxWeights, 0, n.softmax.weights(), 0, softmaxWeights.length);
+        System.arraycopy(softmaxBiases, 0, n.softmax.biases(), 0, softmaxBiases.length);
+        n.pool.setFirstMaxOnly(firstMaxOnly);
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double d : v) {
+            m = Math.max(m, Math.abs(d));
+        }
+        return m;
+    }
+}
