@@ -18,6 +18,7 @@ import org.cnnexplorer.train.Trainer;
 public class ExplorerApp extends Application {
     private AppModel model;
     private MainWindow window;
+    private TrainingFeature training;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -47,6 +48,7 @@ public class ExplorerApp extends Application {
 
     /** Each feature adds its tabs and menu items here, in tab order. */
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
+        training = TrainingFeature.install(w, m, stage);
     }
 
     private void loadBundledData() {
@@ -86,5 +88,10 @@ public class ExplorerApp extends Application {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** For tests: live training and its views. */
+    public TrainingFeature training() {
+        return training;
     }
 }
