@@ -148,8 +148,7 @@ public final class Trainer {
             throw new DivergedException(epoch, step + 1, loss);
         }
         boolean correct = net.predicted() == label;
-        net.backward(label);
-        net.applyGradients(config.learnRate());
+        net.backprop(label, config.learnRate());
         step++;
         globalStep++;
         lastImage = img;
