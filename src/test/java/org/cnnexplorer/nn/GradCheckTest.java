@@ -113,4 +113,20 @@ class GradCheckTest {
         double[] v = values();
         assertFalse(GradCheck.defaults().check("none", v, cubicGradient(v), cubicLoss(v), i -> false).passed());
     }
+
+    /** |v0| has a kink at 0: a central difference straddling it is skipped when the caller says so. */
+    @Test
+    void skipsCoordinatesWhosePerturbationCrossesAKink() {
+        double[] v = {1e-7, 0.5};
+        DoubleSupplier loss = () -> Math.abs(v[0]) + v[1] * v[1];
+        double[] g = {1.0, 1.0};
+        GradCheck gc = GradCheck.defaults();
+        GradCheck.Report naive = gc.check("abs", v, g, loss);
+        assertEquals(1, naive.failed(), "straddling the kink gives 0.1, not 1: " + naive.summary());
+        GradCheck.Report r = gc.check("abs", v, g, loss, i -> true, () -> v[0] > 0);
+        assertTrue(r.passed(), r.summary());
+        assertEquals(1, r.skipped());
+        assertEquals(1, r.checked());
+        assertEquals(1e-7, v[0], 0.0);
+    }
 }
