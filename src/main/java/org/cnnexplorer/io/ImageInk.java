@@ -15,8 +15,8 @@ import javax.imageio.stream.ImageInputStream;
  * Reads a picture of a digit (PNG, or anything else javax.imageio reads) as ink: 0 = background,
  * 1 = full ink, whatever the colours. The background is what the border mostly is: a light border
  * means dark ink on light paper, a dark one light ink on dark; a transparent border means the
- * opaque strokes are the ink. Contrast is stretched so the strongest ink is 1, and faint noise
- * (as much as the border itself varies) becomes 0.
+ * opaque strokes are the ink. Contrast is stretched so the strongest ink is 1, and noise (as much
+ * as the border itself varies) becomes 0, so a clean picture keeps its grey levels exactly.
  */
 public final class ImageInk {
     /** 50 megapixels: far more than a digit needs, and a bound on memory. */
@@ -74,36 +74,41 @@ public final class ImageInk {
         double[] alpha = new double[w * h];
         channels(img, lum, alpha);
 
-        boolean hasAlpha = img.getColorModel().hasAlpha();
-        double[] ink = new double[w * h];
+        // The signal: opacity on a transparent background, else brightness over white paper.
+        double[] raw;
         boolean lightOnDark = false;
-        if (hasAlpha && median(border(alpha, w, h)) < 0.5) {
-            // A transparent background: whatever is opaque is ink, whatever its colour.
-            System.arraycopy(alpha, 0, ink, 0, ink.length);
+        double sign = 1;
+        if (img.getColorModel().hasAlpha() && median(border(alpha, w, h)) < 0.5) {
+            raw = alpha;
         } else {
+            raw = lum;
             for (int i = 0; i < lum.length; i++) {
-                lum[i] = alpha[i] * lum[i] + (1 - alpha[i]);   // over white paper
+                lum[i] = alpha[i] * lum[i] + (1 - alpha[i]);
             }
-            double background = median(border(lum, w, h));
-            lightOnDark = background < 0.5;
-            for (int i = 0; i < lum.length; i++) {
-                ink[i] = Math.max(0, lightOnDark ? lum[i] - background : background - lum[i]);
-            }
+            lightOnDark = median(border(lum, w, h)) < 0.5;
+            sign = lightOnDark ? 1 : -1;
         }
+        double[] rim = border(raw, w, h);
+        double background = median(rim);
+        for (int i = 0; i < rim.length; i++) {
+            rim[i] = Math.abs(rim[i] - background);
+        }
+        // Robust noise level of the background (1.4826 * MAD estimates a standard deviation even
+        // if some strokes touch the border); within 5 of those of the background is not ink.
+        double noise = 1.4826 * median(rim);
+
+        double[] ink = new double[w * h];
         double strongest = 0;
-        for (double v : ink) {
-            strongest = Math.max(strongest, v);
+        for (int i = 0; i < ink.length; i++) {
+            ink[i] = Math.max(0, sign * (raw[i] - background));
+            strongest = Math.max(strongest, ink[i]);
         }
         if (strongest < MIN_CONTRAST) {
             return new Ink(w, h, new double[w * h], lightOnDark, true);
         }
-        double[] rim = border(ink, w, h);
-        Arrays.sort(rim);
-        // The border's own spread (its 90th percentile) is taken as noise, at most 30% of the range.
-        double floor = Math.min(0.3, rim[(int) (rim.length * 0.9)] / strongest);
+        double floor = Math.min(5 * noise, 0.3 * strongest);
         for (int i = 0; i < ink.length; i++) {
-            double v = (ink[i] / strongest - floor) / (1 - floor);
-            ink[i] = Math.max(0, Math.min(1, v));
+            ink[i] = Math.max(0, Math.min(1, (ink[i] - floor) / (strongest - floor)));
         }
         return new Ink(w, h, ink, lightOnDark, false);
     }
