@@ -255,7 +255,7 @@ class CliTest {
             {2, "unknown option --model for bench", new String[] {"bench", "--model", m}},
             // data, model and image errors: exit 1
             {1, "is not a folder", new String[] {"train", "--data", dir.resolve("nowhere").toString(), "--save", save}},
-            {1, "is truncated: its header promises 78400 bytes of images, the file has 39192", new String[] {"train", "--data", truncated.toString(), "--save", save}},
+            {1, "is truncated: it should hold 78400 bytes of images but has only 39192", new String[] {"train", "--data", truncated.toString(), "--save", save}},
             {1, "t10k-labels-idx1-ubyte is truncated: its header is incomplete", new String[] {"train", "--data", shortHeader.toString(), "--save", save}},
             {1, "train-labels-idx1-ubyte is not an IDX label file (magic 2051, expected 2049)", new String[] {"train", "--data", wrongMagic.toString(), "--save", save}},
             {1, "has no t10k-images-idx3-ubyte", new String[] {"train", "--data", missing.toString(), "--save", save}},
