@@ -180,6 +180,27 @@ class TrainingWindowTest {
     }
 
     @Test
+    void divergenceShowsADialogAndTheWindowGoesOn() throws Exception {
+        TrainingController c = app.training().controller();
+        javafx.scene.control.Spinner<?> lr = robot.lookup("#learn-rate").queryAs(javafx.scene.control.Spinner.class);
+        robot.doubleClickOn(lr.getEditor()).eraseText(12).write("1").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> c.configProperty().get().learnRate() == 1.0);
+        robot.clickOn("#start-button");
+        waitFor(() -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().contains("diverged"), pane.getContentText());
+        assertEquals(RunState.IDLE, c.state());
+        Node ok = robot.lookup(".button").match(n -> n.getScene() == pane.getScene()).query();
+        robot.clickOn(ok);
+        robot.doubleClickOn(lr.getEditor()).eraseText(12).write("0.005").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> c.configProperty().get().learnRate() == 0.005);
+        robot.clickOn("#reset-button");
+        waitFor(() -> stepsNow(c) == 0);
+        robot.clickOn("#step-button");
+        waitFor(() -> stepsNow(c) == 1);
+    }
+
+    @Test
     void closingTheWindowModelStopsTrainingAndTheEngine() throws Exception {
         TrainingController c = app.training().controller();
         robot.clickOn("#start-button");

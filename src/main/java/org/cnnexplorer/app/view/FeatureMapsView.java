@@ -24,6 +24,7 @@ import org.cnnexplorer.train.ImageActivations;
  */
 public final class FeatureMapsView extends LiveView {
     private final ImageSelection selection;
+    private final ImagePicker picker;
     private final HeatmapView input = new HeatmapView(6);
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label verdict = new Label();
@@ -42,7 +43,7 @@ public final class FeatureMapsView extends LiveView {
                 "Input: black background, white ink. Conv and pooled outputs share one scale: dark purple is this image's lowest value, "
                         + "yellow its highest (no ReLU in the article, so values can be negative). Bars: dark blue is the true label, "
                         + "the red outline the prediction.");
-        ImagePicker picker = new ImagePicker(model, selection, "maps");
+        picker = new ImagePicker(model, selection, "maps");
         VBox top = new VBox(8, header, picker);
         top.setPadding(new Insets(10));
         setTop(top);
@@ -65,6 +66,8 @@ public final class FeatureMapsView extends LiveView {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // At full speed the image changes every frame; 15 renders a second keep the renderer light.
+        setMaxRate(15);
         selection.addListener(this::requestRender);
         render();
     }
@@ -86,6 +89,7 @@ public final class FeatureMapsView extends LiveView {
 
     @Override
     protected void render() {
+        picker.refresh();
         ImageActivations a = selection.activations();
         if (a == null) {
             input.clear();

@@ -62,8 +62,13 @@ public final class ImagePicker extends HBox {
                 selection.indexProperty().set(now);
             }
         });
-        selection.addListener(this::sync);
+        selection.addChoiceListener(this::sync);
         sync();
+    }
+
+    /** Updates the line saying which image is shown; the owning view calls it when it renders. */
+    public void refresh() {
+        what.setText(selection.describe());
     }
 
     private void sync() {
@@ -75,7 +80,7 @@ public final class ImagePicker extends HBox {
             if (d != null) {
                 range.setValue(Math.min(selection.indexProperty().get(), d.count() - 1));
             }
-            what.setText(selection.describe());
+            refresh();
         } finally {
             syncing = false;
         }

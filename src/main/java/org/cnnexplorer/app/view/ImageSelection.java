@@ -77,12 +77,18 @@ public final class ImageSelection {
 
     /** Calls {@code onChange} whenever what {@link #activations()} returns may have changed. */
     public void addListener(Runnable onChange) {
+        addChoiceListener(onChange);
+        ChangeListener<Object> l = (o, was, now) -> onChange.run();
+        model.snapshotProperty().addListener(l);
+        training.snapshotProperty().addListener(l);
+    }
+
+    /** Calls {@code onChange} when the choice itself changes (source, index or data set), not the weights. */
+    public void addChoiceListener(Runnable onChange) {
         ChangeListener<Object> l = (o, was, now) -> onChange.run();
         source.addListener(l);
         index.addListener(l);
         model.dataProperty().addListener(l);
-        model.snapshotProperty().addListener(l);
-        training.snapshotProperty().addListener(l);
     }
 
     /** The chosen image's activations, or null if there is none yet (FX thread). */

@@ -1,23 +1,34 @@
 package org.cnnexplorer.app.view;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
 
 /**
  * A view that redraws from snapshots only while it is on screen: {@link #requestRender()} renders
  * now if the view is showing and otherwise remembers to render when it is shown again. Hidden
- * tabs therefore cost the FX thread nothing during training.
+ * tabs therefore cost the FX thread nothing during training. A view may also cap how often it
+ * renders ({@link #setMaxRate}); requests in between are merged into one trailing render, so the
+ * last state is always shown.
  */
 public abstract class LiveView extends BorderPane {
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+    private final PauseTransition trailing = new PauseTransition();
     private boolean dirty;
+    private long minNanos;
+    private long lastRender;
 
     protected LiveView() {
         showing.addListener((o, was, now) -> {
             if (now && dirty) {
-                dirty = false;
-                render();
+                renderNow();
+            }
+        });
+        trailing.setOnFinished(e -> {
+            if (showing.get()) {
+                renderNow();
             }
         });
     }
@@ -27,13 +38,31 @@ public abstract class LiveView extends BorderPane {
         return showing;
     }
 
+    /** At most this many renders a second (0 for no cap). */
+    protected final void setMaxRate(double perSecond) {
+        minNanos = perSecond <= 0 ? 0 : (long) (1e9 / perSecond);
+    }
+
     protected final void requestRender() {
-        if (showing.get()) {
-            dirty = false;
-            render();
-        } else {
+        if (!showing.get()) {
             dirty = true;
+            return;
         }
+        long wait = lastRender + minNanos - System.nanoTime();
+        if (wait <= 0) {
+            trailing.stop();
+            renderNow();
+        } else if (trailing.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            dirty = true;
+            trailing.setDuration(Duration.millis(wait / 1e6));
+            trailing.playFromStart();
+        }
+    }
+
+    private void renderNow() {
+        dirty = false;
+        lastRender = System.nanoTime();
+        render();
     }
 
     /** Draws the current state (FX thread). */

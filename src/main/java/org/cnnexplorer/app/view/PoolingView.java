@@ -30,6 +30,7 @@ public final class PoolingView extends LiveView {
                     + "cell goes back only to where that max was; every other position gets 0.";
 
     private final ImageSelection selection;
+    private final ImagePicker picker;
     private final ComboBox<String> filter = new ComboBox<>();
     private final HeatmapView conv = new HeatmapView(10);
     private final HeatmapView incoming = new HeatmapView(20);
@@ -54,7 +55,7 @@ public final class PoolingView extends LiveView {
         this.selection = selection;
         setId("pooling-view");
         header = new ViewHeader("Max-pool gradient routing", EXPLANATION, "");
-        ImagePicker picker = new ImagePicker(model, selection, "routing");
+        picker = new ImagePicker(model, selection, "routing");
         filter.setId("routing-filter");
         filter.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -136,6 +137,8 @@ public final class PoolingView extends LiveView {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // At full speed the image changes every frame; 15 renders a second keep the renderer light.
+        setMaxRate(15);
         selection.addListener(this::requestRender);
         render();
     }
@@ -176,6 +179,7 @@ public final class PoolingView extends LiveView {
 
     @Override
     protected void render() {
+        picker.refresh();
         ImageActivations a = selection.activations();
         shown = a;
         if (a == null) {

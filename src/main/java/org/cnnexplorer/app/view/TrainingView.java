@@ -132,6 +132,8 @@ public final class TrainingView extends LiveView {
         }});
         setCenter(right);
 
+        // Charts and text need not follow every frame; a few updates a second keep the FX thread light.
+        setMaxRate(6);
         training.snapshotProperty().addListener((o, was, now) -> requestRender());
         training.stateProperty().addListener((o, was, now) -> requestRender());
         training.historyVersionProperty().addListener((o, was, now) -> requestRender());

@@ -12,7 +12,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.cnnexplorer.app.ExplorerApp;
 import org.cnnexplorer.app.TrainingController;
-import org.cnnexplorer.train.RunControl;
 
 /**
  * A developer tool, not a test: opens the real window, trains part of the article's run, then
@@ -37,8 +36,6 @@ public final class ScreenshotTour {
         @Override
         public void start(Stage stage) {
             super.start(stage);
-            stage.setWidth(1400);
-            stage.setHeight(900);
             Thread t = new Thread(() -> tour(this), "tour");
             t.setDaemon(true);
             t.start();
@@ -50,7 +47,7 @@ public final class ScreenshotTour {
             waitFor(() -> app.model().data() != null);
             TrainingController c = app.training().controller();
             fx(() -> {
-                c.paceProperty().set(RunControl.FULL_SPEED);
+                c.paceProperty().set(1500);
                 c.start();
                 return null;
             });
