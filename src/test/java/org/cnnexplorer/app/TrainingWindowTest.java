@@ -180,6 +180,33 @@ class TrainingWindowTest {
     }
 
     @Test
+    void chartsExportAsCsvAndPng(@TempDir Path dir) throws Exception {
+        TrainingFeature t = app.training();
+        TrainingController c = t.controller();
+        fx(() -> {
+            c.paceProperty().set(3000);
+            app.model().setChoosers(new StubChoosers(dir));
+            return null;
+        });
+        robot.clickOn("#start-button");
+        waitFor(() -> t.trainingView().charts().trainPoints() >= 2);
+        robot.clickOn("#stop-button");
+        waitFor(() -> c.state() == RunState.IDLE);
+        robot.clickOn("#export-csv");
+        waitFor(() -> Files.exists(dir.resolve("training.csv")));
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("training.csv"));
+        assertEquals("kind,images_seen,epoch,loss,accuracy,windows_averaged", lines.get(0));
+        assertTrue(lines.get(1).startsWith("train,100,1,"), lines.get(1));
+        robot.clickOn("#export-png");
+        waitFor(() -> Files.exists(dir.resolve("training.png")));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("training.png").toFile());
+        assertTrue(png.getWidth() > 300 && png.getHeight() > 300, png.getWidth() + "x" + png.getHeight());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
     void divergenceShowsADialogAndTheWindowGoesOn() throws Exception {
         TrainingController c = app.training().controller();
         javafx.scene.control.Spinner<?> lr = robot.lookup("#learn-rate").queryAs(javafx.scene.control.Spinner.class);
