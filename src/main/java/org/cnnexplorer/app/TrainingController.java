@@ -18,7 +18,6 @@ import javafx.concurrent.Worker;
 import javafx.stage.Window;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.data.MnistFiles;
-import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.EvalResult;
 import org.cnnexplorer.train.Evaluator;
 import org.cnnexplorer.train.NetworkSnapshot;

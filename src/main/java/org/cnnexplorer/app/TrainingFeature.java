@@ -52,11 +52,15 @@ public final class TrainingFeature {
             selection.showTestImage(i);
             w.select("tab-feature-maps");
         });
-        tab(w, "Training", "tab-training", trainingView);
-        tab(w, "Filters", "tab-filters", filtersView);
-        tab(w, "Feature maps", "tab-feature-maps", featureMapsView);
-        tab(w, "Max-pool routing", "tab-pooling", poolingView);
-        tab(w, "Evaluation", "tab-evaluation", evaluationView);
+        String[][] tabs = {{"Training", "tab-training"}, {"Filters", "tab-filters"}, {"Feature maps", "tab-feature-maps"},
+            {"Max-pool routing", "tab-pooling"}, {"Evaluation", "tab-evaluation"}};
+        LiveView[] views = {trainingView, filtersView, featureMapsView, poolingView, evaluationView};
+        for (int i = 0; i < views.length; i++) {
+            tab(w, tabs[i][0], tabs[i][1], views[i]);
+            String id = tabs[i][1];
+            // View > Training (Ctrl+1) ... for moving between tabs from the keyboard
+            w.viewMenu().getItems().add(item(tabs[i][0], "Shortcut+" + (i + 1), () -> w.select(id)));
+        }
 
         MenuItem open = new MenuItem("_Open dataset folder…");
         open.setId("open-dataset");

@@ -34,6 +34,7 @@ public class HeatmapView extends Region {
     }
 
     private final Canvas canvas = new Canvas();
+    private final Tooltip tip = new Tooltip();
     private final double prefCell;
     private WritableImage image;
     private int[] argb = new int[0];
@@ -61,7 +62,6 @@ public class HeatmapView extends Region {
         // A heatmap keeps its preferred size unless a caller lets it grow or shrink.
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
         tip.setOnShowing(e -> tip.setText(hoverText()));
         Tooltip.install(this, tip);
@@ -137,6 +137,15 @@ public class HeatmapView extends Region {
     public void setOverlay(Overlay o) {
         this.overlay = o;
         draw();
+    }
+
+    /** Whether hovering shows the cell's value (on by default; off for thumbnails with their own tooltip). */
+    public void setHoverValues(boolean on) {
+        if (on) {
+            Tooltip.install(this, tip);
+        } else {
+            Tooltip.uninstall(this, tip);
+        }
     }
 
     public void setOnCellClicked(CellListener l) {

@@ -137,6 +137,7 @@ public final class EvaluationView extends LiveView {
 
     private VBox thumbnail(EvalResult r, Dataset test, int i) {
         HeatmapView img = new HeatmapView(2);
+        img.setHoverValues(false);
         img.setBytes(test.pixels(), test.offset(i), test.cols(), test.rows(), ColorMap.GREYS);
         int label = test.label(i);
         int pred = r.predicted()[i];
