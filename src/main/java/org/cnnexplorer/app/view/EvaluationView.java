@@ -34,6 +34,7 @@ public final class EvaluationView extends LiveView {
     private final ConfusionMatrixView matrix = new ConfusionMatrixView();
     private final Label galleryTitle = new Label();
     private final FlowPane gallery = new FlowPane(8, 8);
+    private final java.util.List<Thumbnail> thumbnails = new java.util.ArrayList<>();
     private TrainingFeed.TestPoint point;
     private int cellLabel = -1;     // -1 = all misclassified
     private int cellPredicted = -1;
@@ -116,7 +117,7 @@ public final class EvaluationView extends LiveView {
     }
 
     private void fillGallery(EvalResult r, Dataset test) {
-        gallery.getChildren().clear();
+        int shown = 0;
         int matches = 0;
         for (int i = 0; i < r.count(); i++) {
             int label = test.label(i);
@@ -126,36 +127,56 @@ public final class EvaluationView extends LiveView {
                 continue;
             }
             matches++;
-            if (gallery.getChildren().size() < GALLERY_LIMIT) {
-                gallery.getChildren().add(thumbnail(r, test, i));
+            if (shown < GALLERY_LIMIT) {
+                // Thumbnails are reused: an evaluation every epoch must not rebuild 120 nodes.
+                if (shown == thumbnails.size()) {
+                    thumbnails.add(new Thumbnail(openTestImage));
+                }
+                thumbnails.get(shown).show(r, test, i);
+                shown++;
             }
         }
+        gallery.getChildren().setAll(thumbnails.subList(0, shown));
         String what = cellLabel < 0 ? "Misclassified test images" : "Images of a " + cellLabel + " predicted as " + cellPredicted;
         galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d%s", what, matches,
                 matches > GALLERY_LIMIT ? " (showing the first " + GALLERY_LIMIT + ")" : ""));
     }
 
-    private VBox thumbnail(EvalResult r, Dataset test, int i) {
-        HeatmapView img = new HeatmapView(2);
-        img.setHoverValues(false);
-        img.setBytes(test.pixels(), test.offset(i), test.cols(), test.rows(), ColorMap.GREYS);
-        int label = test.label(i);
-        int pred = r.predicted()[i];
-        Label l1 = new Label(String.format(Locale.ROOT, "%d → %d", label, pred));
-        l1.getStyleClass().add("card-title");
-        Label l2 = new Label(String.format(Locale.ROOT, "p(%d) %.0f%%", pred, 100 * r.probability(i, pred)));
-        Label l3 = new Label(String.format(Locale.ROOT, "p(%d) %.0f%%", label, 100 * r.probability(i, label)));
-        l2.getStyleClass().add("hint");
-        l3.getStyleClass().add("hint");
-        VBox box = new VBox(1, img, l1, l2, l3);
-        box.getStyleClass().add("thumbnail");
-        StringBuilder tip = new StringBuilder(String.format(Locale.ROOT, "Test image %d: a %d, predicted %d%n", i, label, pred));
-        for (int k = 0; k < 10; k++) {
-            tip.append(String.format(Locale.ROOT, "%d: %5.1f%%%n", k, 100 * r.probability(i, k)));
+    /** One test image in the gallery: the digit, "label → predicted" and both probabilities. */
+    private static final class Thumbnail extends VBox {
+        private final HeatmapView img = new HeatmapView(2);
+        private final Label verdict = new Label();
+        private final Label pPred = new Label();
+        private final Label pLabel = new Label();
+        private final Tooltip tip = new Tooltip();
+        private int index;
+
+        Thumbnail(IntConsumer open) {
+            super(1);
+            img.setHoverValues(false);
+            verdict.getStyleClass().add("card-title");
+            pPred.getStyleClass().add("hint");
+            pLabel.getStyleClass().add("hint");
+            getChildren().addAll(img, verdict, pPred, pLabel);
+            getStyleClass().add("thumbnail");
+            Tooltip.install(this, tip);
+            setOnMouseClicked(e -> open.accept(index));
         }
-        tip.append("Click to open it in Feature maps");
-        Tooltip.install(box, new Tooltip(tip.toString()));
-        box.setOnMouseClicked(e -> openTestImage.accept(i));
-        return box;
+
+        void show(EvalResult r, Dataset test, int i) {
+            index = i;
+            img.setBytes(test.pixels(), test.offset(i), test.cols(), test.rows(), ColorMap.GREYS);
+            int label = test.label(i);
+            int pred = r.predicted()[i];
+            verdict.setText(String.format(Locale.ROOT, "%d → %d", label, pred));
+            pPred.setText(String.format(Locale.ROOT, "p(%d) %.0f%%", pred, 100 * r.probability(i, pred)));
+            pLabel.setText(String.format(Locale.ROOT, "p(%d) %.0f%%", label, 100 * r.probability(i, label)));
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Test image %d: a %d, predicted %d%n", i, label, pred));
+            for (int k = 0; k < 10; k++) {
+                t.append(String.format(Locale.ROOT, "%d: %5.1f%%%n", k, 100 * r.probability(i, k)));
+            }
+            t.append("Click to open it in Feature maps");
+            tip.setText(t.toString());
+        }
     }
 }

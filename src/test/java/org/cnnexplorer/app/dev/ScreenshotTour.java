@@ -16,11 +16,12 @@ import org.cnnexplorer.app.TrainingController;
 /**
  * A developer tool, not a test: opens the real window, trains part of the article's run, then
  * shows each tab and saves a snapshot of the window as PNG. Run it under a display (e.g. Xvfb):
- * {@code java -cp <test classpath> org.cnnexplorer.app.dev.ScreenshotTour OUT_DIR [steps]}.
+ * {@code java -cp <test classpath> org.cnnexplorer.app.dev.ScreenshotTour OUT_DIR [STEPS [FILTERS]]}.
  */
 public final class ScreenshotTour {
     static File outDir;
     static long steps;
+    static int filters;
 
     private ScreenshotTour() {
     }
@@ -28,6 +29,7 @@ public final class ScreenshotTour {
     public static void main(String[] args) {
         outDir = new File(args.length > 0 ? args[0] : "screenshots");
         steps = args.length > 1 ? Long.parseLong(args[1]) : 2200;
+        filters = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         outDir.mkdirs();
         Application.launch(TourApp.class, args);
     }
@@ -48,6 +50,7 @@ public final class ScreenshotTour {
             TrainingController c = app.training().controller();
             fx(() -> {
                 c.paceProperty().set(1500);
+                c.configProperty().set(c.configProperty().get().withFilters(filters));
                 c.start();
                 return null;
             });

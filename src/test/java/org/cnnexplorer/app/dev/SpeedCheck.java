@@ -68,7 +68,7 @@ public final class SpeedCheck {
                     }
                     return null;
                 });
-                Thread.sleep(1000);
+                Thread.sleep(round == 0 ? 3000 : 1000);  // the first round also warms up the JIT
                 java.util.Map<String, Long> cpu0 = threadCpu();
                 long s0 = fx(() -> steps(c));
                 long f0 = fx(() -> app.training().frameRate().frames());
