@@ -8,7 +8,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.gradcheck.GradientCheckView;
+import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ModelStore;
 import org.cnnexplorer.train.TrainConfig;
@@ -16,6 +20,10 @@ import org.cnnexplorer.train.Trainer;
 
 /** The desktop app: builds the model, the window and its views, and loads the bundled MNIST. */
 public class ExplorerApp extends Application {
+    public static final String DRAW_TAB = "tab-draw";
+    public static final String BACKPROP_TAB = "tab-backprop";
+    public static final String GRADCHECK_TAB = "tab-gradcheck";
+
     private AppModel model;
     private MainWindow window;
 
@@ -25,9 +33,10 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Network initial = Trainer.newNetwork(TrainConfig.article(), 28, 28);
+        Network pretrained = loadPretrained();
+        Network initial = pretrained != null ? pretrained : Trainer.newNetwork(TrainConfig.article(), 28, 28);
         model = new AppModel(new ModelStore(initial));
-        model.modelNameProperty().set("new model (seed 1)");
+        model.modelNameProperty().set(pretrained != null ? PretrainedModel.NAME : "new model (seed 1)");
         window = new MainWindow(model);
         installFeatures(window, model, stage);
 
@@ -47,6 +56,33 @@ public class ExplorerApp extends Application {
 
     /** Each feature adds its tabs and menu items here, in tab order. */
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
+        installDrawAndBackprop(w, m, stage);
+    }
+
+    /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
+    private void installDrawAndBackprop(MainWindow w, AppModel m, Stage stage) {
+        ModelFileActions files = new ModelFileActions(m, stage);
+        w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.saveItem()));
+        DrawView draw = new DrawView(m);
+        BackpropStepView step = new BackpropStepView(m, draw.drawnInputProperty());
+        GradientCheckView check = new GradientCheckView(m, draw.drawnInputProperty());
+        draw.setOnStepThrough(input -> {
+            step.useDrawnDigit(draw.predictedProperty().get());
+            w.select(BACKPROP_TAB);
+        });
+        w.addTab("Draw", DRAW_TAB, draw);
+        w.addTab("Backprop step", BACKPROP_TAB, step);
+        w.addTab("Gradient check", GRADCHECK_TAB, check);
+    }
+
+    /** The bundled pre-trained model, or null (with a note in the status line) if it cannot be read. */
+    private Network loadPretrained() {
+        try {
+            return PretrainedModel.load();
+        } catch (ModelFileException e) {
+            System.err.println("warning: " + e.getMessage() + "; starting with a new model");
+            return null;
+        }
     }
 
     private void loadBundledData() {

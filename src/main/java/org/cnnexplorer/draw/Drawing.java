@@ -51,7 +51,7 @@ public final class Drawing {
     }
 
     public boolean canUndo() {
-        return !history.isEmpty() && current == null;
+        return !history.isEmpty();
     }
 
     /** Pen down: starts a stroke with a dot. Returns the touched rectangle (see {@link InkRaster#line}). */
