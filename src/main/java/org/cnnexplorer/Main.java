@@ -12,7 +12,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.cnnexplorer.app.ExplorerApp.launchApp(args);
+            try {
+                org.cnnexplorer.app.ExplorerApp.launchApp(args);
+            } catch (Throwable e) {
+                System.err.println("error: cannot open the window (" + e.getMessage()
+                        + "); without a display use a command, see --help");
+                System.exit(1);
+            }
             return;
         }
         System.exit(Cli.run(args, System.out, System.err));

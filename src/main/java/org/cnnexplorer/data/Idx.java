@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -35,12 +36,11 @@ public final class Idx {
             if (count < 0 || count > MAX_ITEMS || rows < 4 || cols < 4 || rows > 1024 || cols > 1024) {
                 throw new DataException(name + " has implausible dimensions: " + count + " images of " + rows + "x" + cols);
             }
-            byte[] px = new byte[Math.multiplyExact(count, rows * cols)];
-            readFully(in, px, name, "images");
+            byte[] px = readFully(in, (long) count * rows * cols, name, "images");
             return new Images(count, rows, cols, px);
         } catch (EOFException e) {
             throw new DataException(name + " is truncated: its header is incomplete");
-        } catch (IOException | ArithmeticException e) {
+        } catch (IOException e) {
             throw new DataException("cannot read " + name + ": " + e.getMessage(), e);
         }
     }
@@ -55,8 +55,7 @@ public final class Idx {
             if (count < 0 || count > MAX_ITEMS) {
                 throw new DataException(name + " has an implausible label count: " + count);
             }
-            byte[] labels = new byte[count];
-            readFully(in, labels, name, "labels");
+            byte[] labels = readFully(in, count, name, "labels");
             for (int i = 0; i < count; i++) {
                 if (labels[i] < 0 || labels[i] > 9) {
                     throw new DataException(name + ": label " + i + " is " + (labels[i] & 0xff) + ", not a digit 0-9");
@@ -70,15 +69,35 @@ public final class Idx {
         }
     }
 
-    private static void readFully(DataInputStream in, byte[] dst, String name, String what) throws IOException, DataException {
-        int off = 0;
-        while (off < dst.length) {
-            int n = in.read(dst, off, dst.length - off);
-            if (n < 0) {
-                throw new DataException(name + " is truncated: its header promises " + dst.length + " bytes of " + what + ", the file has " + off);
-            }
-            off += n;
+    /**
+     * Reads exactly {@code total} bytes. The array grows as data arrives, so a corrupt header
+     * claiming billions of bytes in a tiny file is reported as truncated instead of exhausting memory.
+     */
+    private static byte[] readFully(DataInputStream in, long total, String name, String what) throws IOException, DataException {
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new DataException(name + " claims " + total + " bytes of " + what + ", more than one file can hold here");
         }
+        int want = (int) total;
+        byte[] dst = new byte[Math.min(want, 1 << 20)];
+        int off = 0;
+        try {
+            while (off < want) {
+                if (off == dst.length) {
+                    dst = Arrays.copyOf(dst, (int) Math.min(want, 2L * dst.length));
+                }
+                int n = in.read(dst, off, dst.length - off);
+                if (n < 0) {
+                    break;
+                }
+                off += n;
+            }
+        } catch (EOFException e) {
+            // a gzip stream that ends early
+        }
+        if (off < want) {
+            throw new DataException(name + " is truncated: it should hold " + want + " bytes of " + what + " but has only " + off);
+        }
+        return dst;
     }
 
     private static DataInputStream open(InputStream raw) throws IOException {

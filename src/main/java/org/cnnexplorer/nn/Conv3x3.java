@@ -9,6 +9,14 @@ import java.util.Random;
  * article: out(f, i, j) = sum over c, x, y of input(c, i + x, j + y) * filter(f, c, x, y).
  * Unlike the article it accepts a multi-channel input and returns dL/dinput (the article's
  * "exercise for the reader"), so convolutions can be stacked.
+ *
+ * <p>Speed: an MNIST digit is a flat background with a few ink pixels. Writing each input channel
+ * as its background value b (its first pixel) plus a sparse rest u, the sums split into a part
+ * from b (one number per filter) and a part over the ink pixels only:
+ * out(f, p) = b * sum(filter f) + sum over ink q of u(q) * filter(f, q - p), and
+ * dL/dfilter(f, t) = b * sum(dL/dout f) + sum over ink q of u(q) * dL/dout(f, q - t).
+ * That is the same arithmetic regrouped (results agree to rounding), about five times less of it.
+ * Inputs without a dominant background take the plain dense loops.
  */
 public final class Conv3x3 implements Layer {
     public final int numFilters;
@@ -25,8 +33,18 @@ public final class Conv3x3 implements Layer {
     private int lastW;
     private Tensor out;
     private Tensor dLdInput;
-    private double[] plane = new double[0];
     private boolean computeInputGradient = true;
+
+    // The sparse split of the last input: per channel its background, then the ink pixels as
+    // (channel, row, column, value - background), interior ones (all nine taps inside) first.
+    private boolean sparse;
+    private double[] background = new double[0];
+    private int[] inkChannel = new int[0];
+    private int[] inkRow = new int[0];
+    private int[] inkCol = new int[0];
+    private double[] inkValue = new double[0];
+    private int inkCount;
+    private int interiorCount;
 
     /** Filters drawn from N(0, 1) / 9, the article's initialisation. */
     public Conv3x3(int numFilters, int inChannels, Random rng) {
@@ -53,6 +71,10 @@ public final class Conv3x3 implements Layer {
         this.computeInputGradient = on;
     }
 
+    public boolean computesInputGradient() {
+        return computeInputGradient;
+    }
+
     public double[] filters() {
         return filters;
     }
@@ -70,100 +92,328 @@ public final class Conv3x3 implements Layer {
         if (in.channels != inChannels || in.height < 3 || in.width < 3) {
             throw new IllegalArgumentException("Conv3x3 expects " + inChannels + " channels of at least 3x3, got " + in.shape());
         }
-        int h = in.height;
-        int w = in.width;
-        int oh = h - 2;
-        int ow = w - 2;
         prepare(in);
         System.arraycopy(in.data, 0, lastInput, 0, in.data.length);
+        splitBackground();
+        if (sparse) {
+            forwardSparse();
+        } else {
+            forwardDense();
+        }
+        return out;
+    }
+
+    /** Finds each channel's background (its first pixel) and lists the pixels that differ from it. */
+    private void splitBackground() {
+        int h = lastH;
+        int w = lastW;
+        int plane = h * w;
         double[] x = lastInput;
+        int limit = x.length / 3;
+        // Branch-free compaction: every pixel is written at slot n, n only moves on for ink.
+        // Interior ink (all nine taps land inside the output) goes to the front, border ink to
+        // the back of the arrays; the two meet in the middle.
+        int n = 0;
+        int m = x.length;
+        for (int c = 0; c < inChannels; c++) {
+            double b = x[c * plane];
+            background[c] = b;
+            for (int r = 0; r < h; r++) {
+                int base = c * plane + r * w;
+                boolean rowInside = r >= 2 && r < h - 2;
+                int from = rowInside ? 2 : w;
+                int to = rowInside ? w - 2 : w;
+                for (int col = 0; col < from; col++) {
+                    m = pushBorder(m, c, r, col, x[base + col], b);
+                }
+                for (int col = from; col < to; col++) {
+                    double v = x[base + col];
+                    inkChannel[n] = c;
+                    inkRow[n] = r;
+                    inkCol[n] = col;
+                    inkValue[n] = v - b;
+                    n += v != b ? 1 : 0;
+                }
+                for (int col = to; col < w; col++) {
+                    m = pushBorder(m, c, r, col, x[base + col], b);
+                }
+            }
+        }
+        int border = x.length - m;
+        interiorCount = n;
+        inkCount = n + border;
+        sparse = inkCount <= limit;
+        if (sparse && border > 0) {
+            System.arraycopy(inkChannel, m, inkChannel, n, border);
+            System.arraycopy(inkRow, m, inkRow, n, border);
+            System.arraycopy(inkCol, m, inkCol, n, border);
+            System.arraycopy(inkValue, m, inkValue, n, border);
+        }
+    }
+
+    private int pushBorder(int m, int c, int r, int col, double v, double b) {
+        if (v == b) {
+            return m;
+        }
+        m--;
+        inkChannel[m] = c;
+        inkRow[m] = r;
+        inkCol[m] = col;
+        inkValue[m] = v - b;
+        return m;
+    }
+
+    private void forwardSparse() {
+        int oh = lastH - 2;
+        int ow = lastW - 2;
+        int plane = oh * ow;
         double[] o = out.data;
-        // Each output row is computed at the input's stride, so one filter tap is one long
-        // contiguous loop over the whole plane (the two wrap-around columns are dropped after).
-        int len = (oh - 1) * w + ow;
         for (int f = 0; f < numFilters; f++) {
-            double[] p = plane;
-            Arrays.fill(p, 0, len, 0.0);
+            double base = 0;
+            for (int c = 0; c < inChannels; c++) {
+                int k = (f * inChannels + c) * 9;
+                double sum = 0;
+                for (int t = 0; t < 9; t++) {
+                    sum += filters[k + t];
+                }
+                base += background[c] * sum;
+            }
+            int ob = f * plane;
+            Arrays.fill(o, ob, ob + plane, base);
+            // Ink pixel q feeds out(q - t) through tap t: scatter it to its nine outputs.
             for (int c = 0; c < inChannels; c++) {
                 int k = (f * inChannels + c) * 9;
                 double w0 = filters[k], w1 = filters[k + 1], w2 = filters[k + 2];
                 double w3 = filters[k + 3], w4 = filters[k + 4], w5 = filters[k + 5];
                 double w6 = filters[k + 6], w7 = filters[k + 7], w8 = filters[k + 8];
-                int b0 = c * h * w;
-                int b1 = b0 + w;
-                int b2 = b1 + w;
-                for (int i = 0; i < len; i++) {
-                    p[i] += w0 * x[b0 + i] + w1 * x[b0 + i + 1] + w2 * x[b0 + i + 2]
-                          + w3 * x[b1 + i] + w4 * x[b1 + i + 1] + w5 * x[b1 + i + 2]
-                          + w6 * x[b2 + i] + w7 * x[b2 + i + 1] + w8 * x[b2 + i + 2];
-                }
-            }
-            int ob = f * oh * ow;
-            for (int r = 0; r < oh; r++) {
-                System.arraycopy(p, r * w, o, ob + r * ow, ow);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public Tensor backward(Tensor dLdOut) {
-        int h = lastH;
-        int w = lastW;
-        int oh = h - 2;
-        int ow = w - 2;
-        if (out == null || dLdOut.channels != numFilters || dLdOut.height != oh || dLdOut.width != ow) {
-            throw new IllegalStateException("backward needs a forward pass first and a gradient shaped like its output");
-        }
-        double[] x = lastInput;
-        double[] g = dLdOut.data;
-        double[] dIn = dLdInput.data;
-        boolean inputGrad = computeInputGradient;
-        Arrays.fill(dLdFilters, 0.0);
-        if (inputGrad) {
-            Arrays.fill(dIn, 0.0);
-        }
-        // dL/dfilter(x, y) = sum over i, j of dL/dout(i, j) * input(i + x, j + y). After max
-        // pooling most of dL/dout is zero, so positions with no gradient are skipped; adding
-        // exact zeros would not change any sum.
-        for (int f = 0; f < numFilters; f++) {
-            for (int i = 0; i < oh; i++) {
-                int row = (f * oh + i) * ow;
-                for (int j = 0; j < ow; j++) {
-                    double d = g[row + j];
-                    if (d == 0.0) {
+                for (int n = 0; n < interiorCount; n++) {
+                    if (inkChannel[n] != c) {
                         continue;
                     }
-                    for (int c = 0; c < inChannels; c++) {
-                        int k = (f * inChannels + c) * 9;
-                        int b0 = (c * h + i) * w + j;
-                        int b1 = b0 + w;
-                        int b2 = b1 + w;
-                        dLdFilters[k] += d * x[b0];
-                        dLdFilters[k + 1] += d * x[b0 + 1];
-                        dLdFilters[k + 2] += d * x[b0 + 2];
-                        dLdFilters[k + 3] += d * x[b1];
-                        dLdFilters[k + 4] += d * x[b1 + 1];
-                        dLdFilters[k + 5] += d * x[b1 + 2];
-                        dLdFilters[k + 6] += d * x[b2];
-                        dLdFilters[k + 7] += d * x[b2 + 1];
-                        dLdFilters[k + 8] += d * x[b2 + 2];
-                        if (inputGrad) {
-                            dIn[b0] += d * filters[k];
-                            dIn[b0 + 1] += d * filters[k + 1];
-                            dIn[b0 + 2] += d * filters[k + 2];
-                            dIn[b1] += d * filters[k + 3];
-                            dIn[b1 + 1] += d * filters[k + 4];
-                            dIn[b1 + 2] += d * filters[k + 5];
-                            dIn[b2] += d * filters[k + 6];
-                            dIn[b2 + 1] += d * filters[k + 7];
-                            dIn[b2 + 2] += d * filters[k + 8];
+                    double u = inkValue[n];
+                    int p = ob + inkRow[n] * ow + inkCol[n];
+                    o[p] += w0 * u;
+                    o[p - 1] += w1 * u;
+                    o[p - 2] += w2 * u;
+                    o[p - ow] += w3 * u;
+                    o[p - ow - 1] += w4 * u;
+                    o[p - ow - 2] += w5 * u;
+                    o[p - 2 * ow] += w6 * u;
+                    o[p - 2 * ow - 1] += w7 * u;
+                    o[p - 2 * ow - 2] += w8 * u;
+                }
+            }
+            for (int n = interiorCount; n < inkCount; n++) {
+                int k = (f * inChannels + inkChannel[n]) * 9;
+                double u = inkValue[n];
+                for (int dx = 0; dx < 3; dx++) {
+                    int i = inkRow[n] - dx;
+                    if (i < 0 || i >= oh) {
+                        continue;
+                    }
+                    for (int dy = 0; dy < 3; dy++) {
+                        int j = inkCol[n] - dy;
+                        if (j >= 0 && j < ow) {
+                            o[ob + i * ow + j] += filters[k + dx * 3 + dy] * u;
                         }
                     }
                 }
             }
         }
+    }
+
+    private void forwardDense() {
+        int h = lastH;
+        int w = lastW;
+        int oh = h - 2;
+        int ow = w - 2;
+        double[] x = lastInput;
+        double[] o = out.data;
+        Arrays.fill(o, 0.0);
+        for (int f = 0; f < numFilters; f++) {
+            for (int c = 0; c < inChannels; c++) {
+                int k = (f * inChannels + c) * 9;
+                for (int i = 0; i < oh; i++) {
+                    int ob = (f * oh + i) * ow;
+                    int b0 = (c * h + i) * w;
+                    int b1 = b0 + w;
+                    int b2 = b1 + w;
+                    for (int j = 0; j < ow; j++) {
+                        o[ob + j] += filters[k] * x[b0 + j] + filters[k + 1] * x[b0 + j + 1] + filters[k + 2] * x[b0 + j + 2]
+                                + filters[k + 3] * x[b1 + j] + filters[k + 4] * x[b1 + j + 1] + filters[k + 5] * x[b1 + j + 2]
+                                + filters[k + 6] * x[b2 + j] + filters[k + 7] * x[b2 + j + 1] + filters[k + 8] * x[b2 + j + 2];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Tensor backward(Tensor dLdOut) {
+        int oh = lastH - 2;
+        int ow = lastW - 2;
+        if (out == null || dLdOut.channels != numFilters || dLdOut.height != oh || dLdOut.width != ow) {
+            throw new IllegalStateException("backward needs a forward pass first and a gradient shaped like its output");
+        }
+        if (sparse) {
+            filterGradientSparse(dLdOut.data);
+        } else {
+            filterGradientDense(dLdOut.data);
+        }
+        if (computeInputGradient) {
+            inputGradient(dLdOut.data);
+        }
         return dLdInput;
+    }
+
+    /** The article's backprop(d_L_d_out, learn_rate): the gradient, then the SGD update. */
+    public Tensor backprop(Tensor dLdOut, double learnRate) {
+        Tensor g = backward(dLdOut);
+        Sgd.step(params.get(0), learnRate);
+        return g;
+    }
+
+    private void filterGradientSparse(double[] g) {
+        int oh = lastH - 2;
+        int ow = lastW - 2;
+        int plane = oh * ow;
+        for (int f = 0; f < numFilters; f++) {
+            int gb = f * plane;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = 0;
+            for (; i + 3 < plane; i += 4) {
+                s0 += g[gb + i];
+                s1 += g[gb + i + 1];
+                s2 += g[gb + i + 2];
+                s3 += g[gb + i + 3];
+            }
+            for (; i < plane; i++) {
+                s0 += g[gb + i];
+            }
+            double gradSum = (s0 + s1) + (s2 + s3);
+            for (int c = 0; c < inChannels; c++) {
+                int k = (f * inChannels + c) * 9;
+                double b = background[c] * gradSum;
+                double t0 = b, t1 = b, t2 = b, t3 = b, t4 = b, t5 = b, t6 = b, t7 = b, t8 = b;
+                for (int n = 0; n < interiorCount; n++) {
+                    if (inkChannel[n] != c) {
+                        continue;
+                    }
+                    double u = inkValue[n];
+                    int p = gb + inkRow[n] * ow + inkCol[n];
+                    t0 += u * g[p];
+                    t1 += u * g[p - 1];
+                    t2 += u * g[p - 2];
+                    t3 += u * g[p - ow];
+                    t4 += u * g[p - ow - 1];
+                    t5 += u * g[p - ow - 2];
+                    t6 += u * g[p - 2 * ow];
+                    t7 += u * g[p - 2 * ow - 1];
+                    t8 += u * g[p - 2 * ow - 2];
+                }
+                dLdFilters[k] = t0;
+                dLdFilters[k + 1] = t1;
+                dLdFilters[k + 2] = t2;
+                dLdFilters[k + 3] = t3;
+                dLdFilters[k + 4] = t4;
+                dLdFilters[k + 5] = t5;
+                dLdFilters[k + 6] = t6;
+                dLdFilters[k + 7] = t7;
+                dLdFilters[k + 8] = t8;
+                for (int n = interiorCount; n < inkCount; n++) {
+                    if (inkChannel[n] != c) {
+                        continue;
+                    }
+                    double u = inkValue[n];
+                    for (int dx = 0; dx < 3; dx++) {
+                        int r = inkRow[n] - dx;
+                        if (r < 0 || r >= oh) {
+                            continue;
+                        }
+                        for (int dy = 0; dy < 3; dy++) {
+                            int col = inkCol[n] - dy;
+                            if (col >= 0 && col < ow) {
+                                dLdFilters[k + dx * 3 + dy] += u * g[gb + r * ow + col];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** dL/dfilter(x, y) = sum over i, j of dL/dout(i, j) * input(i + x, j + y), the article's formula. */
+    private void filterGradientDense(double[] g) {
+        int h = lastH;
+        int w = lastW;
+        int oh = h - 2;
+        int ow = w - 2;
+        double[] x = lastInput;
+        Arrays.fill(dLdFilters, 0.0);
+        for (int f = 0; f < numFilters; f++) {
+            for (int c = 0; c < inChannels; c++) {
+                int k = (f * inChannels + c) * 9;
+                double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
+                for (int i = 0; i < oh; i++) {
+                    int gb = (f * oh + i) * ow;
+                    int b0 = (c * h + i) * w;
+                    int b1 = b0 + w;
+                    int b2 = b1 + w;
+                    for (int j = 0; j < ow; j++) {
+                        double d = g[gb + j];
+                        t0 += d * x[b0 + j];
+                        t1 += d * x[b0 + j + 1];
+                        t2 += d * x[b0 + j + 2];
+                        t3 += d * x[b1 + j];
+                        t4 += d * x[b1 + j + 1];
+                        t5 += d * x[b1 + j + 2];
+                        t6 += d * x[b2 + j];
+                        t7 += d * x[b2 + j + 1];
+                        t8 += d * x[b2 + j + 2];
+                    }
+                }
+                dLdFilters[k] = t0;
+                dLdFilters[k + 1] = t1;
+                dLdFilters[k + 2] = t2;
+                dLdFilters[k + 3] = t3;
+                dLdFilters[k + 4] = t4;
+                dLdFilters[k + 5] = t5;
+                dLdFilters[k + 6] = t6;
+                dLdFilters[k + 7] = t7;
+                dLdFilters[k + 8] = t8;
+            }
+        }
+    }
+
+    /** dL/dinput(c, i + x, j + y) += dL/dout(f, i, j) * filter(f, c, x, y): the article's exercise. */
+    private void inputGradient(double[] g) {
+        int h = lastH;
+        int w = lastW;
+        int oh = h - 2;
+        int ow = w - 2;
+        double[] dIn = dLdInput.data;
+        Arrays.fill(dIn, 0.0);
+        for (int f = 0; f < numFilters; f++) {
+            for (int c = 0; c < inChannels; c++) {
+                int k = (f * inChannels + c) * 9;
+                for (int i = 0; i < oh; i++) {
+                    int gb = (f * oh + i) * ow;
+                    int b0 = (c * h + i) * w;
+                    for (int dx = 0; dx < 3; dx++) {
+                        int row = b0 + dx * w;
+                        double w0 = filters[k + dx * 3];
+                        double w1 = filters[k + dx * 3 + 1];
+                        double w2 = filters[k + dx * 3 + 2];
+                        for (int j = 0; j < ow; j++) {
+                            double d = g[gb + j];
+                            dIn[row + j] += d * w0;
+                            dIn[row + j + 1] += d * w1;
+                            dIn[row + j + 2] += d * w2;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The input cached by the last forward pass (the article's {@code last_input}); live, do not modify. */
@@ -183,9 +433,14 @@ public final class Conv3x3 implements Layer {
         lastC = in.channels;
         lastH = in.height;
         lastW = in.width;
-        lastInput = new double[in.data.length];
+        int n = in.data.length;
+        lastInput = new double[n];
         out = new Tensor(numFilters, in.height - 2, in.width - 2);
         dLdInput = new Tensor(in.channels, in.height, in.width);
-        plane = new double[in.height * in.width];
+        background = new double[in.channels];
+        inkChannel = new int[n];
+        inkRow = new int[n];
+        inkCol = new int[n];
+        inkValue = new double[n];
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
  * several tie); {@link #setFirstMaxOnly} routes to the first maximum in row-major order instead.
  */
 public final class MaxPool2 implements Layer {
+    /** For each 4-bit mask, per block position: all ones where the gradient goes, else zero. */
+    private static final long[] KEEP_ALL = keepTable(false);
+    private static final long[] KEEP_FIRST = keepTable(true);
+
     private boolean firstMaxOnly;
     private Tensor out;
     private Tensor dLdInput;
@@ -39,6 +43,7 @@ public final class MaxPool2 implements Layer {
         }
         double[] x = in.data;
         double[] o = out.data;
+        byte[] mask = maxMask;
         int n = 0;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < oh; i++) {
@@ -51,7 +56,7 @@ public final class MaxPool2 implements Layer {
                     double e = x[r1 + 2 * j + 1];
                     double m = Math.max(Math.max(a, b), Math.max(d, e));
                     o[n] = m;
-                    maxMask[n] = (byte) ((a == m ? 1 : 0) | (b == m ? 2 : 0) | (d == m ? 4 : 0) | (e == m ? 8 : 0));
+                    mask[n] = (byte) ((a == m ? 1 : 0) | (b == m ? 2 : 0) | (d == m ? 4 : 0) | (e == m ? 8 : 0));
                 }
             }
         }
@@ -70,23 +75,23 @@ public final class MaxPool2 implements Layer {
         int ow = out.width;
         double[] g = dLdOut.data;
         double[] dIn = dLdInput.data;
+        byte[] mask = maxMask;
         // Every position of every block is written (gradient or zero), so no clearing pass;
-        // a trailing odd row or column is never written and stays zero.
+        // a trailing odd row or column is never written and stays zero. The gradient's bits are
+        // and-ed with all ones or all zeros: routing without a branch per position.
+        long[] keep = firstMaxOnly ? KEEP_FIRST : KEEP_ALL;
         int n = 0;
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < oh; i++) {
                 int r0 = (ch * h + 2 * i) * w;
                 int r1 = r0 + w;
                 for (int j = 0; j < ow; j++, n++) {
-                    int mask = maxMask[n];
-                    if (firstMaxOnly) {
-                        mask &= -mask;
-                    }
-                    double d = g[n];
-                    dIn[r0 + 2 * j] = (mask & 1) != 0 ? d : 0.0;
-                    dIn[r0 + 2 * j + 1] = (mask & 2) != 0 ? d : 0.0;
-                    dIn[r1 + 2 * j] = (mask & 4) != 0 ? d : 0.0;
-                    dIn[r1 + 2 * j + 1] = (mask & 8) != 0 ? d : 0.0;
+                    int k = mask[n] * 4;
+                    long d = Double.doubleToRawLongBits(g[n]);
+                    dIn[r0 + 2 * j] = Double.longBitsToDouble(d & keep[k]);
+                    dIn[r0 + 2 * j + 1] = Double.longBitsToDouble(d & keep[k + 1]);
+                    dIn[r1 + 2 * j] = Double.longBitsToDouble(d & keep[k + 2]);
+                    dIn[r1 + 2 * j + 1] = Double.longBitsToDouble(d & keep[k + 3]);
                 }
             }
         }
@@ -99,6 +104,17 @@ public final class MaxPool2 implements Layer {
      */
     public int maxMask(int c, int i, int j) {
         return maxMask[(c * out.height + i) * out.width + j];
+    }
+
+    private static long[] keepTable(boolean firstOnly) {
+        long[] t = new long[16 * 4];
+        for (int mask = 0; mask < 16; mask++) {
+            int m = firstOnly ? mask & -mask : mask;
+            for (int k = 0; k < 4; k++) {
+                t[mask * 4 + k] = (m & (1 << k)) != 0 ? -1L : 0L;
+            }
+        }
+        return t;
     }
 
     @Override

@@ -155,13 +155,23 @@ public final class Network {
         Sgd.step(params, learnRate);
     }
 
-    /** One SGD step on one image; returns the loss before the update. */
+    /**
+     * One SGD step on one image, the article's {@code train(im, label, lr)}; returns the loss
+     * before the update. Ends with the same weights as {@link #backward} then
+     * {@link #applyGradients}, but leaves the softmax's dL/dw uncomputed (its fast path).
+     */
     public double trainStep(byte[] pixels, int offset, int label, double learnRate) {
         forward(pixels, offset);
         double loss = loss(label);
-        backward(label);
-        applyGradients(learnRate);
+        backprop(label, learnRate);
         return loss;
+    }
+
+    /** After a forward pass: backward and update in one go, the article's backprop chain. */
+    public void backprop(int label, double learnRate) {
+        Tensor g = softmax.backprop(initialGradient(label), learnRate);
+        g = pool.backward(g);
+        conv.backprop(g, learnRate);
     }
 
     /** Copies every parameter value from a network of the same shape. */

@@ -135,28 +135,7 @@ public final class Softmax implements Layer {
 
     @Override
     public Tensor backward(Tensor dLdOut) {
-        if (dLdInput == null || dLdOut.size() != nodes) {
-            throw new IllegalStateException("backward needs a forward pass first and " + nodes + " output gradients");
-        }
-        double s = 0;
-        for (int k = 0; k < nodes; k++) {
-            s += tExp[k];
-        }
-        double s2 = s * s;
-        java.util.Arrays.fill(dLdT, 0.0);
-        // The article's derivation, for every output with a gradient (with the cross-entropy loss
-        // only the true class c has one): dout(c)/dt(k) = -e^{t_c} e^{t_k} / S^2 for k != c and
-        // e^{t_c} (S - e^{t_c}) / S^2 for k == c. Shifting t by its max leaves these ratios unchanged.
-        for (int c = 0; c < nodes; c++) {
-            double grad = dLdOut.data[c];
-            if (grad == 0.0) {
-                continue;
-            }
-            for (int k = 0; k < nodes; k++) {
-                double dOutDt = k == c ? tExp[c] * (s - tExp[c]) / s2 : -tExp[c] * tExp[k] / s2;
-                dLdT[k] += grad * dOutDt;
-            }
-        }
+        totalsGradient(dLdOut);
         double[] x = lastInput;
         double[] dIn = dLdInput.data;
         int n = inputLen;
@@ -168,17 +147,86 @@ public final class Softmax implements Layer {
             for (int i = 0; i < n; i++) {
                 dLdW[b + i] = d * x[i];
             }
+            accumulateInputGradient(k, d, dIn);
+        }
+        return dLdInput;
+    }
+
+    /**
+     * The article's {@code backprop(d_L_d_out, learn_rate)}: dL/dinput from the weights as they
+     * were, and the SGD update, in one pass over the weights. The weights end exactly as after
+     * {@link #backward} and {@link Sgd#step} (w -= lr * (dL/dt * input) either way), but dL/dw is
+     * not kept: this is the training loop's fast path.
+     */
+    public Tensor backprop(Tensor dLdOut, double learnRate) {
+        totalsGradient(dLdOut);
+        double[] x = lastInput;
+        double[] dIn = dLdInput.data;
+        int n = inputLen;
+        for (int k = 0; k < nodes; k++) {
+            double d = dLdT[k];
+            int b = k * n;
+            dLdB[k] = d;
+            // One pass over the weights: dL/dinput takes each weight before it moves.
             if (k == 0) {
                 for (int i = 0; i < n; i++) {
-                    dIn[i] = weights[i] * d;
+                    double wi = weights[i];
+                    dIn[i] = wi * d;
+                    weights[i] = wi - learnRate * (d * x[i]);
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    dIn[i] += weights[b + i] * d;
+                    double wi = weights[b + i];
+                    dIn[i] += wi * d;
+                    weights[b + i] = wi - learnRate * (d * x[i]);
                 }
             }
+            biases[k] -= learnRate * d;
         }
         return dLdInput;
+    }
+
+    /** dL/dinput += w[k] * dL/dt(k), in the order k = 0, 1, ... like the article's matrix product. */
+    private void accumulateInputGradient(int k, double d, double[] dIn) {
+        int n = inputLen;
+        int b = k * n;
+        if (k == 0) {
+            for (int i = 0; i < n; i++) {
+                dIn[i] = weights[i] * d;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                dIn[i] += weights[b + i] * d;
+            }
+        }
+    }
+
+    /**
+     * dL/dt from dL/dout by the article's derivation, for every output with a gradient (with the
+     * cross-entropy loss only the true class c has one): dout(c)/dt(k) = -e^{t_c} e^{t_k} / S^2
+     * for k != c and e^{t_c} (S - e^{t_c}) / S^2 for k == c. Shifting t by its max leaves these
+     * ratios unchanged.
+     */
+    private void totalsGradient(Tensor dLdOut) {
+        if (dLdInput == null || dLdOut.size() != nodes) {
+            throw new IllegalStateException("backward needs a forward pass first and " + nodes + " output gradients");
+        }
+        double s = 0;
+        for (int k = 0; k < nodes; k++) {
+            s += tExp[k];
+        }
+        double s2 = s * s;
+        java.util.Arrays.fill(dLdT, 0.0);
+        for (int c = 0; c < nodes; c++) {
+            double grad = dLdOut.data[c];
+            if (grad == 0.0) {
+                continue;
+            }
+            for (int k = 0; k < nodes; k++) {
+                double dOutDt = k == c ? tExp[c] * (s - tExp[c]) / s2 : -tExp[c] * tExp[k] / s2;
+                dLdT[k] += grad * dOutDt;
+            }
+        }
     }
 
     /** The input cached by the last forward pass, flattened (C, H, W). Live. */

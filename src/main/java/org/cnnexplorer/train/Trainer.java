@@ -144,12 +144,14 @@ public final class Trainer {
         int label = train.label(img);
         net.forward(train.pixels(), train.offset(img));
         double loss = net.loss(label);
-        if (Double.isNaN(loss) || Double.isInfinite(loss)) {
-            throw new DivergedException(epoch, step + 1, loss);
+        // The article's initial gradient is -1/p: once p underflows it overflows even while the
+        // loss is still finite (about 710), and the update would fill the weights with NaN.
+        double p = net.probabilities()[label];
+        if (!Double.isFinite(loss) || !Double.isFinite(1.0 / p)) {
+            throw new DivergedException(epoch, step + 1, Double.isFinite(loss) ? Double.POSITIVE_INFINITY : loss);
         }
         boolean correct = net.predicted() == label;
-        net.backward(label);
-        net.applyGradients(config.learnRate());
+        net.backprop(label, config.learnRate());
         step++;
         globalStep++;
         lastImage = img;

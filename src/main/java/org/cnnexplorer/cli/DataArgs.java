@@ -1,0 +1,38 @@
+package org.cnnexplorer.cli;
+
+import java.nio.file.Path;
+import org.cnnexplorer.data.DataException;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.data.MnistFiles;
+
+/** Loading --data and taking the first N images of a set, with the checks the commands share. */
+final class DataArgs {
+    static final int ALL = -1;
+
+    private DataArgs() {
+    }
+
+    /** The folder's MNIST files, or the bundled MNIST; the images must be 28x28 like the network's. */
+    static MnistFiles.Split load(Path dir) throws DataException {
+        MnistFiles.Split split = MnistFiles.load(dir);
+        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
+            if (d.rows() != 28 || d.cols() != 28) {
+                throw new DataException(split.source() + ": the images are " + d.rows() + "x" + d.cols()
+                        + "; the network and its model files are for 28x28 images like MNIST's");
+            }
+        }
+        return split;
+    }
+
+    /** Fails with a usage error if {@code --option n} asks for more images than there are. */
+    static void checkCount(String option, int n, Dataset d, String what) throws UsageException {
+        if (n != ALL && n > d.count()) {
+            throw new UsageException("--" + option + " " + n + " is more than the " + d.count() + " " + what
+                    + " images there are; use --" + option + " all");
+        }
+    }
+
+    static Dataset head(Dataset d, int n) {
+        return n == ALL ? d : d.head(n);
+    }
+}

@@ -1,0 +1,185 @@
+package org.cnnexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.cnnexplorer.data.DataException;
+import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.io.AtomicFile;
+import org.cnnexplorer.io.ModelFileException;
+import org.cnnexplorer.io.NpzModel;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.EvalResult;
+import org.cnnexplorer.train.Evaluator;
+import org.cnnexplorer.train.TrainConfig;
+import org.cnnexplorer.train.Trainer;
+import org.cnnexplorer.train.WindowStats;
+
+/**
+ * {@code train}: the article's run, printing the article's lines. Defaults are the article's
+ * (1000 training and 1000 test images, 3 epochs, learning rate 0.005, shuffled, 8 filters).
+ * Everything is checked before training starts, and --save writes only after a run that worked.
+ */
+final class TrainCommand {
+    static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save");
+    static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only");
+    /** More 100-step windows than this per epoch and the lines are merged, about ten per epoch. */
+    static final int MAX_LINES_PER_EPOCH = 10;
+
+    static final String HELP = """
+            usage: train [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR]
+                         [--seed S] [--no-shuffle] [--filters F] [--first-max-only]
+                         [--init FILE.npz] [--save FILE.npz]
+
+            Trains the article's CNN (3x3 conv -> 2x2 max pool -> softmax) by SGD, one image at a
+            time, prints the article's progress lines, then tests it.
+
+              --data DIR         folder with the four MNIST IDX files (.gz or not); default: bundled MNIST
+              --train N|all      training images, the first N (default 1000)
+              --test N|all       test images, the first N (default 1000)
+              --epochs E         passes over the training images (default 3)
+              --lr LR            learning rate (default 0.005)
+              --seed S           seed of the initial weights and the shuffling (default 1)
+              --no-shuffle       keep the images in file order every epoch
+              --filters F        number of conv filters, 1 to 64 (default 8)
+              --first-max-only   max-pool backward: gradient to the first maximum of a block only,
+                                 instead of every position equal to it (the article's rule)
+              --init FILE.npz    start from these weights instead of random ones
+              --save FILE.npz    write the trained weights here (NumPy .npz, the article's layout)
+
+            With more than 1000 training images, each progress line covers several hundred steps.
+            The run's time goes to stderr.
+            """;
+
+    private TrainCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal)
+            throws UsageException, HelpRequested, DataException, ModelFileException, CommandFailedException {
+        long t0 = System.nanoTime();
+        Options o = Options.parse("train", args, 1, VALUED, FLAGS);
+        o.noMorePositional("train", 0);
+        int trainN = o.countOrAll("train", 1000, DataArgs.ALL);
+        int testN = o.countOrAll("test", 1000, DataArgs.ALL);
+        int epochs = o.intInRange("epochs", 3, 1, 100_000);
+        double lr = o.positiveNumber("lr", 0.005);
+        long seed = o.longValue("seed", 1);
+        int filters = o.intInRange("filters", 8, 1, 64);
+        Path init = o.path("init");
+        Path save = o.path("save");
+        Path data = o.path("data");
+
+        if (save != null) {
+            String why = AtomicFile.whyNotWritable(save);
+            if (why != null) {
+                throw new CommandFailedException(why);
+            }
+        }
+        Network initial = null;
+        if (init != null) {
+            initial = NpzModel.load(init);
+            if (o.has("filters") && filters != initial.numFilters) {
+                throw new UsageException("--filters " + filters + " disagrees with " + init.getFileName()
+                        + ", which has " + initial.numFilters + " filters; leave out --filters");
+            }
+            filters = initial.numFilters;
+        }
+        MnistFiles.Split split = DataArgs.load(data);
+        DataArgs.checkCount("train", trainN, split.train(), "training");
+        DataArgs.checkCount("test", testN, split.test(), "test");
+
+        TrainConfig config = new TrainConfig(trainN, testN, epochs, lr, seed, !o.has("no-shuffle"), filters, o.has("first-max-only"));
+        Network net = initial != null ? initial : Trainer.newNetwork(config, 28, 28);
+        Trainer trainer = new Trainer(net, split.train(), config);
+        long t1 = System.nanoTime();
+
+        out.println("MNIST CNN initialized!");
+        Progress progress = new Progress(err, terminal);
+        trainer.setListener(new Log(trainer, out, progress));
+        try {
+            trainer.runToEnd();
+        } finally {
+            progress.clear();
+        }
+        long t2 = System.nanoTime();
+
+        out.println("--- Testing the CNN ---");
+        EvalResult r = Evaluator.evaluate(net, DataArgs.head(split.test(), testN));
+        out.println("Test Loss: " + PyFloat.repr(r.loss()));
+        out.println("Test Accuracy: " + PyFloat.repr(r.accuracy()));
+        out.flush();
+        long t3 = System.nanoTime();
+
+        if (save != null) {
+            try {
+                NpzModel.save(net, save);
+            } catch (IOException e) {
+                throw new CommandFailedException("cannot save the model to " + save + ": " + e.getMessage());
+            }
+            err.println("Saved the model to " + save);
+        }
+        err.printf(Locale.ROOT, "Time: %.1f s (loading %.1f s, training %.1f s, testing %.1f s)%n",
+                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return 0;
+    }
+
+    /** Prints the article's lines; for long epochs merges windows so there are about ten lines per epoch. */
+    private static final class Log implements Trainer.Listener {
+        private final Trainer trainer;
+        private final PrintStream out;
+        private final Progress progress;
+        private final int group;
+        private int windows;
+        private int count;
+        private int correct;
+        private double lossSum;
+
+        Log(Trainer trainer, PrintStream out, Progress progress) {
+            this.trainer = trainer;
+            this.out = out;
+            this.progress = progress;
+            int perEpoch = (trainer.stepsPerEpoch() + Trainer.WINDOW - 1) / Trainer.WINDOW;
+            this.group = Math.max(1, (perEpoch + MAX_LINES_PER_EPOCH - 1) / MAX_LINES_PER_EPOCH);
+        }
+
+        @Override
+        public void onEpochStart(int epoch) {
+            progress.clear();
+            out.println("--- Epoch " + epoch + " ---");
+        }
+
+        @Override
+        public void onWindow(WindowStats w) {
+            if (group == 1) {
+                print(w);
+                return;
+            }
+            windows++;
+            count += w.count();
+            correct += w.correct();
+            lossSum += w.averageLoss() * w.count();
+            if (windows == group || w.step() == trainer.stepsPerEpoch()) {
+                print(new WindowStats(w.epoch(), w.step(), w.globalStep(), count, lossSum / count, correct));
+                windows = 0;
+                count = 0;
+                correct = 0;
+                lossSum = 0;
+            }
+        }
+
+        @Override
+        public void onStep(int epoch, int step, int imageIndex, double loss, boolean correctStep) {
+            if ((step & 127) == 0) {
+                progress.update(epoch, trainer.config().epochs(), step, trainer.stepsPerEpoch(),
+                        trainer.globalStep(), trainer.totalSteps());
+            }
+        }
+
+        private void print(WindowStats w) {
+            progress.clear();
+            out.println(w.articleLine());
+        }
+    }
+}
