@@ -71,6 +71,25 @@ class BackpropTraceTest {
     }
 
     @Test
+    void applyingTheTraceEqualsTheArticlesTrainStep() {
+        byte[] image = new byte[28 * 28];
+        Random rng = new Random(4);
+        for (int r = 6; r < 22; r++) {
+            for (int c = 9; c < 19; c++) {
+                image[r * 28 + c] = (byte) (rng.nextInt(200) + 55);
+            }
+        }
+        Network a = new Network(8, 12);
+        Network b = a.copy();
+        double[] x = b.setInput(image, 0).data.clone();
+        BackpropTrace.record(a, x, 4, LR).applyTo(a);
+        b.trainStep(image, 0, 4, LR);
+        assertArrayEquals(b.conv.filters(), a.conv.filters(), 1e-15);
+        assertArrayEquals(b.softmax.weights(), a.softmax.weights(), 1e-15);
+        assertArrayEquals(b.softmax.biases(), a.softmax.biases(), 1e-15);
+    }
+
+    @Test
     void snapshotTraceKeepsTheVersion() {
         Network net = new Network(8, 5);
         NetworkSnapshot s = new NetworkSnapshot(42, net);
