@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.cnnexplorer.app.draw.DrawView;
 import org.cnnexplorer.app.gradcheck.GradientCheckView;
 import org.cnnexplorer.app.step.BackpropStepView;
+import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.nn.Network;
@@ -26,6 +27,11 @@ public class ExplorerApp extends Application {
 
     private AppModel model;
     private MainWindow window;
+    private TrainingFeature training;
+    private DrawView drawView;
+    private BackpropStepView backpropView;
+    private GradientCheckView gradientCheckView;
+    private ModelFileActions modelFiles;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -56,20 +62,37 @@ public class ExplorerApp extends Application {
 
     /** Each feature adds its tabs and menu items here, in tab order. */
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
+        training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
     private void installDrawAndBackprop(MainWindow w, AppModel m, Stage stage) {
-        ModelFileActions files = new ModelFileActions(m, stage);
+        ModelFileActions files = modelFiles = new ModelFileActions(m, stage, () -> {
+            if (training != null) {
+                training.controller().stop();
+            }
+        });
         w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.saveItem()));
-        DrawView draw = new DrawView(m);
-        BackpropStepView step = new BackpropStepView(m, draw.drawnInputProperty());
-        GradientCheckView check = new GradientCheckView(m, draw.drawnInputProperty());
+        DrawView draw = drawView = new DrawView(m);
+        BackpropStepView step = backpropView = new BackpropStepView(m, draw.drawnInputProperty());
+        GradientCheckView check = gradientCheckView = new GradientCheckView(m, draw.drawnInputProperty());
         draw.setOnStepThrough(input -> {
             step.useDrawnDigit(draw.predictedProperty().get());
             w.select(BACKPROP_TAB);
         });
+        if (training != null) {
+            step.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
+            // The feature maps view can show the drawing (as MNIST bytes; its label is unknown).
+            draw.setOnFeatureMaps(input -> {
+                double[] ink = new double[input.length];
+                for (int i = 0; i < ink.length; i++) {
+                    ink[i] = input[i] + 0.5;
+                }
+                training.selection().showDrawing(DigitPreprocessor.toBytes(ink));
+                w.select("tab-feature-maps");
+            });
+        }
         w.addTab("Draw", DRAW_TAB, draw);
         w.addTab("Backprop step", BACKPROP_TAB, step);
         w.addTab("Gradient check", GRADCHECK_TAB, check);
@@ -122,5 +145,27 @@ public class ExplorerApp extends Application {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** For tests: live training and its views. */
+    public TrainingFeature training() {
+        return training;
+    }
+
+    /** For tests: the Draw, Backprop step and Gradient check views and the model file actions. */
+    public DrawView drawView() {
+        return drawView;
+    }
+
+    public BackpropStepView backpropView() {
+        return backpropView;
+    }
+
+    public GradientCheckView gradientCheckView() {
+        return gradientCheckView;
+    }
+
+    public ModelFileActions modelFiles() {
+        return modelFiles;
     }
 }

@@ -1,11 +1,9 @@
 package org.cnnexplorer.app;
 
-import java.io.File;
 import java.nio.file.Path;
 import javafx.concurrent.Task;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.cnnexplorer.io.AtomicFile;
 import org.cnnexplorer.io.NpzModel;
@@ -20,22 +18,23 @@ import org.cnnexplorer.train.NetworkSnapshot;
 public final class ModelFileActions {
     private final AppModel model;
     private final Window owner;
-    private File lastFolder;
+    private final Runnable stopTraining;
 
-    public ModelFileActions(AppModel model, Window owner) {
+    /** @param stopTraining ends a training run before a loaded model replaces the live one */
+    public ModelFileActions(AppModel model, Window owner, Runnable stopTraining) {
         this.model = model;
         this.owner = owner;
+        this.stopTraining = stopTraining;
     }
 
     public MenuItem openItem() {
-        MenuItem open = new MenuItem("_Open model…");
+        MenuItem open = new MenuItem("Open _model…");
         open.setId("menu-open-model");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
         open.setOnAction(e -> {
-            File f = chooser("Open a model (.npz)").showOpenDialog(owner);
-            if (f != null) {
-                lastFolder = f.getParentFile();
-                open(f.toPath());
+            Path p = model.choosers().chooseOpenFile(owner, "Open a model (.npz)", "NumPy model (*.npz)", "npz");
+            if (p != null) {
+                open(p);
             }
         });
         return open;
@@ -46,12 +45,8 @@ public final class ModelFileActions {
         save.setId("menu-save-model");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         save.setOnAction(e -> {
-            FileChooser fc = chooser("Save the model (.npz)");
-            fc.setInitialFileName("model.npz");
-            File f = fc.showSaveDialog(owner);
-            if (f != null) {
-                lastFolder = f.getParentFile();
-                Path p = f.toPath();
+            Path p = model.choosers().chooseSaveFile(owner, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
+            if (p != null) {
                 if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
                     p = p.resolveSibling(p.getFileName() + ".npz");
                 }
@@ -73,6 +68,8 @@ public final class ModelFileActions {
             Network net = load.getValue();
             String name = String.valueOf(file.getFileName());
             model.statusProperty().set("Opening " + name + "…");
+            // A run trains the live network in one long engine job: end it, then swap (queued behind it).
+            stopTraining.run();
             model.store().replace(net).whenComplete((snapshot, err) -> javafx.application.Platform.runLater(() -> {
                 if (err != null) {
                     Dialogs.error(owner, "Could not use the model " + name, err.getMessage());
@@ -111,18 +108,6 @@ public final class ModelFileActions {
         write.setOnFailed(e -> Dialogs.error(owner, "Could not save the model", String.valueOf(write.getException().getMessage())));
         start(write, "save-model");
         return write;
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("NumPy model (*.npz)", "*.npz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            fc.setInitialDirectory(lastFolder);
-        }
-        return fc;
     }
 
     private void start(Task<?> task, String name) {

@@ -59,6 +59,7 @@ public final class DrawView extends BorderPane {
     private final ReadOnlyObjectWrapper<double[]> drawnInput = new ReadOnlyObjectWrapper<>(this, "drawnInput");
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(this, "predicted", -1);
     private double[] inkOutline = new double[0];
+    private double[] lastProbabilities = new double[0];
     private Consumer<double[]> onStepThrough;
     private Consumer<double[]> onFeatureMaps;
 
@@ -155,6 +156,11 @@ public final class DrawView extends BorderPane {
         return predicted.getReadOnlyProperty();
     }
 
+    /** The ten probabilities shown (empty while the paper is blank). */
+    public double[] lastProbabilities() {
+        return lastProbabilities.clone();
+    }
+
     public Drawing drawing() {
         return drawing;
     }
@@ -204,6 +210,7 @@ public final class DrawView extends BorderPane {
             drawnInput.set(null);
             predicted.set(-1);
             bars.clear();
+            lastProbabilities = new double[0];
             saliency.clear();
             inkOutline = new double[0];
             prediction.setText("Draw a digit…");
@@ -218,6 +225,7 @@ public final class DrawView extends BorderPane {
         drawnInput.set(scaled);
         predicted.set(k);
         bars.setProbabilities(r.probabilities(), -1);
+        lastProbabilities = r.probabilities();
         prediction.setText(String.format(Locale.ROOT, "Prediction: %d (%.1f%%)", k, 100 * r.probabilities()[k]));
         double m = Math.max(r.saliency().maxAbs(), 1e-12);
         saliency.setData(r.saliency().dPdX(), 0, DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, ColorMap.DIVERGING, -m, m);

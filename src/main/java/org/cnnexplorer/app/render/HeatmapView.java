@@ -43,7 +43,7 @@ public class HeatmapView extends Region {
     private int gridEvery;
     private Color gridColor = Color.color(1, 1, 1, 0.55);
     private boolean cellLines;
-    private String valueFormat;
+    private java.util.function.DoubleFunction<String> valueFormatter;
     private Overlay overlay;
     private CellListener cellListener;
     private double x0;
@@ -58,6 +58,9 @@ public class HeatmapView extends Region {
         this.prefCell = prefCell;
         getChildren().add(canvas);
         getStyleClass().add("heatmap");
+        // A heatmap keeps its preferred size unless a caller lets it grow or shrink.
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip();
         tip.setShowDelay(Duration.millis(150));
         tip.setOnShowing(e -> tip.setText(hoverText()));
@@ -122,7 +125,12 @@ public class HeatmapView extends Region {
 
     /** Writes each value in its cell with this format (e.g. "%.2f") when the cells are big enough; null for none. */
     public void setValueFormat(String format) {
-        this.valueFormat = format;
+        setValueFormatter(format == null ? null : v -> String.format(Locale.ROOT, format, v));
+    }
+
+    /** Like {@link #setValueFormat} with any formatting (e.g. values shown in units of 10^-3). */
+    public void setValueFormatter(java.util.function.DoubleFunction<String> f) {
+        this.valueFormatter = f;
         draw();
     }
 
@@ -254,7 +262,7 @@ public class HeatmapView extends Region {
         if (gridEvery > 0 && cell >= 2) {
             lines(gc, gridEvery, gridColor, 1);
         }
-        if (valueFormat != null) {
+        if (valueFormatter != null) {
             drawValues(gc);
         }
         if (overlay != null) {
@@ -276,10 +284,19 @@ public class HeatmapView extends Region {
     }
 
     private void drawValues(GraphicsContext gc) {
-        String sample = String.format(Locale.ROOT, valueFormat, -0.888);
-        double size = Math.min(cell * 0.3, 1.6 * cell / Math.max(sample.length(), 1));
-        if (size < 8) {
+        if (cell < 14) {
             return;  // would be unreadable: the tooltip still gives the value
+        }
+        String[] text = new String[rows * cols];
+        int longest = 1;
+        for (int i = 0; i < text.length; i++) {
+            text[i] = valueFormatter.apply(values[i]);
+            longest = Math.max(longest, text[i].length());
+        }
+        // about 0.6 em per character, leaving a little margin in the cell
+        double size = Math.min(cell * 0.32, 0.9 * cell / (0.6 * longest));
+        if (size < 8) {
+            return;
         }
         gc.setFont(Font.font("System", size));
         gc.setTextAlign(TextAlignment.CENTER);
@@ -288,7 +305,7 @@ public class HeatmapView extends Region {
             for (int c = 0; c < cols; c++) {
                 int i = r * cols + c;
                 gc.setFill(ColorMap.textColorOn(argb[i]));
-                gc.fillText(String.format(Locale.ROOT, valueFormat, values[i]), x0 + (c + 0.5) * cell, y0 + (r + 0.5) * cell);
+                gc.fillText(text[i], x0 + (c + 0.5) * cell, y0 + (r + 0.5) * cell);
             }
         }
     }

@@ -53,7 +53,7 @@ public final class ProbabilityBars extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 260;
+        return 420;
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class ProbabilityBars extends Region {
         int pred = predicted();
         double row = Math.min(24, h / n);
         double digitW = 16;
-        double tagW = 118;
+        double tagW = 175;
         double barMax = Math.max(10, w - digitW - tagW - 8);
         gc.setFont(Font.font("System", Math.min(13, row * 0.62)));
         gc.setTextBaseline(VPos.CENTER);

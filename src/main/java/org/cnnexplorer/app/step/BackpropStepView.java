@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -47,7 +49,7 @@ import org.cnnexplorer.train.NetworkSnapshot;
 public final class BackpropStepView extends BorderPane {
     private final AppModel model;
     private final ObservableValue<double[]> drawnInput;
-    private final List<Stage> stages = new ArrayList<>();
+    private final List<BackpropStage> stages = new ArrayList<>();
     private final ReadOnlyObjectWrapper<BackpropTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyIntegerWrapper stageIndex = new ReadOnlyIntegerWrapper(this, "stage", 0);
 
@@ -70,6 +72,7 @@ public final class BackpropStepView extends BorderPane {
     private final Button recompute = new Button("Recompute");
     private final Label status = new Label();
     private String sourceText = "";
+    private ObservableBooleanValue trainingActive = new SimpleBooleanProperty(false);
 
     /** @param drawnInput the drawing as a network input (null while blank), from the Draw tab */
     public BackpropStepView(AppModel model, ObservableValue<double[]> drawnInput) {
@@ -189,6 +192,24 @@ public final class BackpropStepView extends BorderPane {
         return nav;
     }
 
+    /**
+     * While a training run is active (running or paused) it owns the live network on the engine
+     * thread, so Apply waits: it is disabled and says why.
+     */
+    public void setTrainingActive(ObservableBooleanValue active) {
+        this.trainingActive = active;
+        active.addListener((o, was, now) -> updateApply());
+        updateApply();
+    }
+
+    private void updateApply() {
+        boolean busy = trainingActive.get();
+        apply.setDisable(trace.get() == null || busy);
+        if (busy) {
+            status.setText("Training is running or paused: stop it (Training > Stop) to apply a step by hand.");
+        }
+    }
+
     /** Shows a drawn digit with the label the user means (the Draw tab's button). */
     public void useDrawnDigit(int label) {
         drawnLabel.setValue(label);
@@ -293,8 +314,8 @@ public final class BackpropStepView extends BorderPane {
         trace.set(t);
         status.setText(message);
         sourceInfo.setText(t == null ? "" : String.format(Locale.ROOT, "p_c = %.4f, L = %.4f", t.probabilities()[t.label], t.loss));
-        apply.setDisable(t == null);
         updateStale();
+        updateApply();
         show(stageIndex.get());
     }
 
@@ -316,7 +337,7 @@ public final class BackpropStepView extends BorderPane {
 
     private void show(int i) {
         stageIndex.set(i);
-        Stage s = stages.get(i);
+        BackpropStage s = stages.get(i);
         position.setText(String.format(Locale.ROOT, "Stage %d of %d", i + 1, stages.size()));
         stageTitle.setText(s.title());
         equation.setText(s.equation());
@@ -343,7 +364,7 @@ public final class BackpropStepView extends BorderPane {
      */
     public CompletableFuture<Boolean> apply() {
         BackpropTrace t = trace.get();
-        if (t == null) {
+        if (t == null || trainingActive.get()) {
             return CompletableFuture.completedFuture(false);
         }
         apply.setDisable(true);
@@ -359,7 +380,7 @@ public final class BackpropStepView extends BorderPane {
             }
             return unchanged;
         }).whenComplete((ok, err) -> Platform.runLater(() -> {
-            apply.setDisable(false);
+            updateApply();
             if (err != null) {
                 status.setText("Could not apply the step: " + err.getMessage());
                 done.complete(false);

@@ -28,48 +28,48 @@ final class BackwardStages {
     private BackwardStages() {
     }
 
-    static List<Stage> all() {
+    static List<BackpropStage> all() {
         return List.of(
-                new Stage("dLdout", "Backward: initial ∂L/∂out_s",
+                new BackpropStage("dLdout", "Backward: initial ∂L/∂out_s",
                         "∂L/∂out_s(i) = 0 if i ≠ c,    −1 / p_i if i = c",
                         "Only p_c appears in the loss, so only the correct class gets a gradient. In the article's code: "
                                 + "gradient[label] = −1 / out[label].",
                         BackwardStages::initialGradient),
-                new Stage("doutdt", "Backward: ∂out_s(c)/∂t",
+                new BackpropStage("doutdt", "Backward: ∂out_s(c)/∂t",
                         "∂out_s(c)/∂t_k = −e^(t_c) · e^(t_k) / S²  if k ≠ c,    e^(t_c) · (S − e^(t_c)) / S²  if k = c",
                         "How the correct class's probability changes with each total: raising t_c raises p_c, raising "
                                 + "any other total lowers it. (Equivalently −p_c·p_k and p_c·(1 − p_c).)",
                         BackwardStages::dOutDt),
-                new Stage("dLdt", "Backward: ∂L/∂t",
+                new BackpropStage("dLdt", "Backward: ∂L/∂t",
                         "∂L/∂t = ∂L/∂out · ∂out/∂t",
                         "The chain rule. Multiplying out, ∂L/∂t_k is simply p_k − 1 for the correct class and p_k otherwise.",
                         BackwardStages::dLdT),
-                new Stage("dLdw", "Backward: ∂L/∂w (weights)",
+                new BackpropStage("dLdw", "Backward: ∂L/∂w (weights)",
                         "∂L/∂w = ∂t/∂w · ∂L/∂t = input (1352 × 1) @ ∂L/∂t (1 × 10)     since ∂t/∂w = input",
                         "d_L_d_w = d_t_d_w[np.newaxis].T @ d_L_d_t[np.newaxis]: an outer product with the same shape as "
                                 + "the weights. Each class's column, reshaped to the pooled 13 × 13 × F volume, is the input "
                                 + "scaled by ∂L/∂t_k.",
                         BackwardStages::dLdW),
-                new Stage("dLdb", "Backward: ∂L/∂b (biases)",
+                new BackpropStage("dLdb", "Backward: ∂L/∂b (biases)",
                         "∂L/∂b = ∂L/∂t · ∂t/∂b = ∂L/∂t     since ∂t/∂b = 1",
                         "The bias gradient equals ∂L/∂t.",
                         BackwardStages::dLdB),
-                new Stage("dLdinput", "Backward: ∂L/∂input (13×13×F)",
+                new BackpropStage("dLdinput", "Backward: ∂L/∂input (13×13×F)",
                         "∂L/∂input = ∂t/∂input · ∂L/∂t = w (1352 × 10) @ ∂L/∂t (10)     since ∂t/∂input = w",
                         "The softmax layer returns this gradient, reshaped to the pooled volume 13 × 13 × F, to the "
                                 + "max-pooling layer.",
                         BackwardStages::dLdInput),
-                new Stage("routing", "Backward: max-pool routing",
+                new BackpropStage("routing", "Backward: max-pool routing",
                         "∂L/∂input(2i + a, 2j + b) = ∂L/∂out(i, j) if input(2i + a, 2j + b) was the block's max, else 0",
                         "Pooling has no weights. Changing a non-max pixel would not change the output, so its gradient "
                                 + "is 0; the max passes the gradient through unchanged.",
                         BackwardStages::routing),
-                new Stage("dLdfilters", "Backward: ∂L/∂filters",
+                new BackpropStage("dLdfilters", "Backward: ∂L/∂filters",
                         "∂L/∂filter(x, y) = Σᵢ Σⱼ ∂L/∂out(i, j) · image(i + x, j + y)",
                         "Every output pixel used every filter weight, so each weight's gradient sums over the whole "
                                 + "26 × 26 output: the routed gradient times the image patch under it.",
                         BackwardStages::dLdFilters),
-                new Stage("sgd", "SGD update",
+                new BackpropStage("sgd", "SGD update",
                         "filter ← filter − η · ∂L/∂filter,    w ← w − η · ∂L/∂w,    b ← b − η · ∂L/∂b",
                         "Stochastic gradient descent on this one image: every weight moves a little against its "
                                 + "gradient. \"Apply\" makes this the model's new state.",

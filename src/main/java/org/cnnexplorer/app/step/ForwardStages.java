@@ -27,30 +27,30 @@ final class ForwardStages {
     private ForwardStages() {
     }
 
-    static List<Stage> all() {
+    static List<BackpropStage> all() {
         return List.of(
-                new Stage("input", "Input image", "x = image / 255 − 0.5",
+                new BackpropStage("input", "Input image", "x = image / 255 − 0.5",
                         "The article scales the pixels from 0…255 to −0.5…0.5 before the first layer.",
                         ForwardStages::input),
-                new Stage("conv", "Forward: convolution",
+                new BackpropStage("conv", "Forward: convolution",
                         "out(i, j) = Σₓ Σᵧ image(i + x, j + y) · filter(x, y)     (x, y = 0, 1, 2)",
                         "Each 3×3 filter slides over the 28×28 image without padding, giving a 26×26 map per filter.",
                         ForwardStages::conv),
-                new Stage("pool", "Forward: max pooling",
+                new BackpropStage("pool", "Forward: max pooling",
                         "out(i, j) = max( input(2i, 2j), input(2i, 2j + 1), input(2i + 1, 2j), input(2i + 1, 2j + 1) )",
                         "Each 2×2 block keeps only its largest value: 26×26×F becomes 13×13×F. The backward phase "
                                 + "will route gradients back to exactly these maxima.",
                         ForwardStages::pool),
-                new Stage("totals", "Forward: softmax totals",
+                new BackpropStage("totals", "Forward: softmax totals",
                         "t = w · input + b     (input: the 13·13·F pooled values, flattened; w: (13·13·F) × 10)",
                         "The Softmax layer first computes one total per class; forward() caches the input and the totals "
                                 + "for the backward phase.",
                         ForwardStages::totals),
-                new Stage("probs", "Forward: softmax probabilities",
+                new BackpropStage("probs", "Forward: softmax probabilities",
                         "out_s(k) = e^(t_k) / S,     S = Σᵢ e^(t_i)",
                         "Softmax turns the totals into ten probabilities that add up to 1.",
                         ForwardStages::probabilities),
-                new Stage("loss", "Cross-entropy loss",
+                new BackpropStage("loss", "Cross-entropy loss",
                         "L = −ln(p_c)",
                         "p_c is the probability the network gives the correct class c. The loss is small when the network "
                                 + "is confident and right.",

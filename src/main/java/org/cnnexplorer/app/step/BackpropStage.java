@@ -7,5 +7,5 @@ import javafx.scene.Node;
  * One stop of the step-through: a title, the article's equation for it (plain Unicode), one or two
  * sentences tying it to the article, and the real numbers of the current trace.
  */
-record Stage(String id, String title, String equation, String explanation, Function<StepContext, Node> content) {
+record BackpropStage(String id, String title, String equation, String explanation, Function<StepContext, Node> content) {
 }
