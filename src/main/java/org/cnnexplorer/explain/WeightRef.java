@@ -65,11 +65,14 @@ public record WeightRef(Kind kind, int f, int x, int y, int k) {
         };
     }
 
-    /** "filter 3 (1, 2)", "w[f 2, (5, 7) → class 3]", "bias 4". */
+    /**
+     * "filter 3 (1, 2)", "w[f 2, (5, 7) → class 3]", "bias 4". Filters are numbered from 1 as in the
+     * other views; rows, columns and classes from 0 as in the article's equations.
+     */
     public String label() {
         return switch (kind) {
-            case CONV_FILTER -> String.format(Locale.ROOT, "filter %d (%d, %d)", f, x, y);
-            case SOFTMAX_WEIGHT -> String.format(Locale.ROOT, "w[f %d, (%d, %d) → class %d]", f, x, y, k);
+            case CONV_FILTER -> String.format(Locale.ROOT, "filter %d (%d, %d)", f + 1, x, y);
+            case SOFTMAX_WEIGHT -> String.format(Locale.ROOT, "w[f %d, (%d, %d) → class %d]", f + 1, x, y, k);
             case SOFTMAX_BIAS -> "bias " + k;
         };
     }

@@ -112,7 +112,7 @@ public final class DrawView extends BorderPane {
         prediction.setId("draw-prediction");
         prediction.getStyleClass().add("prediction");
         bars.setId("draw-probabilities");
-        bars.setPrefSize(330, 240);
+        bars.setPrefSize(420, 240);
         stepThrough.setId("draw-step-through");
         stepThrough.setTooltip(new Tooltip("Open this drawing in the Backprop step tab, with a label you choose"));
         stepThrough.setOnAction(e -> send(onStepThrough));

@@ -96,7 +96,7 @@ public final class BackpropStepView extends BorderPane {
         for (int i = 0; i < stages.size(); i++) {
             stageList.getItems().add((i + 1) + ". " + stages.get(i).title());
         }
-        stageList.setPrefWidth(235);
+        stageList.setPrefWidth(250);
         stageList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && b.intValue() != stageIndex.get()) {
                 show(b.intValue());
@@ -313,7 +313,7 @@ public final class BackpropStepView extends BorderPane {
     private void setTrace(BackpropTrace t, String message) {
         trace.set(t);
         status.setText(message);
-        sourceInfo.setText(t == null ? "" : String.format(Locale.ROOT, "p_c = %.4f, L = %.4f", t.probabilities()[t.label], t.loss));
+        sourceInfo.setText(t == null ? "" : "p_c = " + StageWidgets.prob(t.probabilities()[t.label]) + ",  L = " + StageWidgets.num(t.loss));
         updateStale();
         updateApply();
         show(stageIndex.get());
@@ -390,9 +390,9 @@ public final class BackpropStepView extends BorderPane {
             recompute();
             if (ok) {
                 BackpropTrace now = trace.get();
-                status.setText(String.format(Locale.ROOT, "Applied. For this image p_%d went from %.4f to %.4f; the numbers now "
+                status.setText(String.format(Locale.ROOT, "Applied. For this image p_%d went from %s to %s; the numbers now "
                         + "show the next step, and the other views show the updated model.",
-                        t.label, pcBefore, now == null ? Double.NaN : now.probabilities()[t.label]));
+                        t.label, StageWidgets.prob(pcBefore), now == null ? "?" : StageWidgets.prob(now.probabilities()[t.label])));
                 model.statusProperty().set("Applied one backprop step (η = " + t.learnRate + ") to the model");
             } else {
                 status.setText("Not applied: the model changed since this step was computed. The numbers are now recomputed "

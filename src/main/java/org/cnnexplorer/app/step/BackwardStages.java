@@ -5,6 +5,7 @@ import static org.cnnexplorer.app.step.StageWidgets.maxAbs;
 import static org.cnnexplorer.app.step.StageWidgets.num;
 import static org.cnnexplorer.app.step.StageWidgets.numbers;
 import static org.cnnexplorer.app.step.StageWidgets.perFilter;
+import static org.cnnexplorer.app.step.StageWidgets.prob;
 import static org.cnnexplorer.app.step.StageWidgets.signed;
 import static org.cnnexplorer.app.step.StageWidgets.symmetricLegend;
 import static org.cnnexplorer.app.step.StageWidgets.worked;
@@ -79,9 +80,9 @@ final class BackwardStages {
     private static Node initialGradient(StepContext ctx) {
         BackpropTrace t = ctx.trace();
         double pc = t.probabilities()[t.label];
-        return new VBox(8, worked(String.format(Locale.ROOT, "∂L/∂out_s(%d) = −1 / %s = %s", t.label, num(pc), num(-1 / pc))),
+        return new VBox(8, worked(String.format(Locale.ROOT, "∂L/∂out_s(%d) = −1 / %s = %s", t.label, prob(pc), num(-1 / pc))),
                 classTable(t.label, List.of(
-                        StageWidgets.Column.of("p_k", t.probabilities()),
+                        StageWidgets.Column.probabilities("p_k", t.probabilities()),
                         StageWidgets.Column.of("∂L/∂out_s(k)", t.dLdOut()))));
     }
 
@@ -129,7 +130,7 @@ final class BackwardStages {
         grid.setHgap(6);
         grid.setVgap(4);
         for (int f = 0; f < t.numFilters; f++) {
-            Label h = new Label("f " + f);
+            Label h = new Label("f " + (f + 1));
             h.getStyleClass().add("caption");
             grid.add(h, f + 1, 0);
         }
@@ -149,7 +150,7 @@ final class BackwardStages {
         double dt = t.dLdT()[t.label];
         return new VBox(8,
                 worked(String.format(Locale.ROOT, "e.g. input i = filter %d, cell (%d, %d), class c = %d:  ∂L/∂w[i, c] = input_i · ∂L/∂t_c = %s × %s = %s",
-                        fi, bi, bj, t.label, num(in), num(dt), num(in * dt))),
+                        fi + 1, bi, bj, t.label, num(in), num(dt), num(in * dt))),
                 new HBox(16, grid, symmetricLegend("∂L/∂w (one scale for all)", m)),
                 worked("The correct class's row is the input with a negative sign (its weights will grow where the input is "
                         + "positive); every other row is the input times p_k, small when the network is confident."));
@@ -174,7 +175,7 @@ final class BackwardStages {
         int i = t.pooledIndex(0, t.poolHeight / 2, t.poolWidth / 2);
         double[] w = t.weightsBefore();
         double[] dt = t.dLdT();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "e.g. filter 0, cell (%d, %d): ∂L/∂input_i = Σ_k w[i, k] · ∂L/∂t_k = ",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "e.g. filter 1, cell (%d, %d): ∂L/∂input_i = Σ_k w[i, k] · ∂L/∂t_k = ",
                 t.poolHeight / 2, t.poolWidth / 2));
         for (int k = 0; k < 10; k++) {
             sb.append(k == 0 ? "" : " + ").append(String.format(Locale.ROOT, "(%.3g)(%.3g)", w[k * t.inputLen() + i], dt[k]));
@@ -231,7 +232,7 @@ final class BackwardStages {
         for (int f = 0; f < t.numFilters; f++) {
             rows[0][f] = numbers(g, f * 9, 3, 3, m, 44, "%.2g");
         }
-        // Worked example: filter 0's weight (0, 0) from its nonzero routed gradients.
+        // Worked example: the first filter's weight (0, 0) from its nonzero routed gradients.
         double[] d = t.dLdConvOut();
         double[] x = t.input();
         int terms = 0;
@@ -247,7 +248,7 @@ final class BackwardStages {
                 }
             }
         }
-        String example = String.format(Locale.ROOT, "∂L/∂filter_0(0, 0) = %s%s = %s   (%d nonzero terms: only the routed maxima contribute)",
+        String example = String.format(Locale.ROOT, "filter 1: ∂L/∂filter(0, 0) = %s%s = %s   (%d nonzero terms: only the routed maxima contribute)",
                 sb, terms > 4 ? " + …" : "", num(g[0]), terms);
         return new VBox(8, worked(example), perFilter(new String[] {"∂L/∂filter (3 × 3)"}, rows, ctx.columns(132)),
                 symmetricLegend("∂L/∂filter", m));
@@ -272,16 +273,16 @@ final class BackwardStages {
         double pc = t.probabilities()[t.label];
         double pcAfter = t.probabilitiesAfter()[t.label];
         return new VBox(8,
-                worked(String.format(Locale.ROOT, "On this image: p_c %s → %s,   L %s → %s", num(pc), num(pcAfter), num(t.loss), num(t.lossAfter))),
-                worked(String.format(Locale.ROOT, "η = %s.   filter_0(0, 0): %s − %s × %s = %s", num(t.learnRate),
+                worked(String.format(Locale.ROOT, "On this image: p_c %s → %s,   L %s → %s", prob(pc), prob(pcAfter), num(t.loss), num(t.lossAfter))),
+                worked(String.format(Locale.ROOT, "η = %s.   filter 1, weight (0, 0): %s − %s × %s = %s", num(t.learnRate),
                         num(before[0]), num(t.learnRate), num(t.dLdFilters()[0]), num(after[0]))),
                 perFilter(new String[] {"before", "change −η·∂L/∂filter", "after"}, rows, ctx.columns(120)),
                 new HBox(16, symmetricLegend("filter weights (before and after)", m), symmetricLegend("change", cm)),
                 classTable(t.label, List.of(
                         StageWidgets.Column.of("b_k before", t.biasesBefore()),
                         StageWidgets.Column.of("b_k after", t.biasesAfter()),
-                        StageWidgets.Column.of("p_k before", t.probabilities()),
-                        StageWidgets.Column.of("p_k after", t.probabilitiesAfter()))));
+                        StageWidgets.Column.probabilities("p_k before", t.probabilities()),
+                        StageWidgets.Column.probabilities("p_k after", t.probabilitiesAfter()))));
     }
 
     private static double[] fill(int n, double v) {

@@ -8,6 +8,7 @@ import static org.cnnexplorer.app.step.StageWidgets.maxAbs;
 import static org.cnnexplorer.app.step.StageWidgets.num;
 import static org.cnnexplorer.app.step.StageWidgets.numbers;
 import static org.cnnexplorer.app.step.StageWidgets.perFilter;
+import static org.cnnexplorer.app.step.StageWidgets.prob;
 import static org.cnnexplorer.app.step.StageWidgets.signed;
 import static org.cnnexplorer.app.step.StageWidgets.symmetricLegend;
 import static org.cnnexplorer.app.step.StageWidgets.worked;
@@ -81,7 +82,7 @@ final class ForwardStages {
             rows[0][f] = numbers(filters, f * 9, 3, 3, fm, 40, "%.3f");
             rows[1][f] = signed(out, f * plane, t.convWidth, t.convHeight, om, 4);
         }
-        // Worked example: filter 0 at its strongest response.
+        // Worked example: the first filter at its strongest response.
         int best = 0;
         for (int n = 1; n < plane; n++) {
             if (out[n] > out[best]) {
@@ -91,7 +92,7 @@ final class ForwardStages {
         int i = best / t.convWidth;
         int j = best % t.convWidth;
         double[] x = t.input();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Filter 0 at (i, j) = (%d, %d), its strongest response:%nout(%d, %d) = ", i, j, i, j));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Filter 1 at (i, j) = (%d, %d), its strongest response:%nout(%d, %d) = ", i, j, i, j));
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
                 if (a + b > 0) {
@@ -123,7 +124,7 @@ final class ForwardStages {
         int bi = t.poolHeight / 2;
         int bj = t.poolWidth / 2;
         int base = (2 * bi) * t.convWidth + 2 * bj;
-        String example = String.format(Locale.ROOT, "Filter 0, block (%d, %d): max(%s, %s, %s, %s) = %s",
+        String example = String.format(Locale.ROOT, "Filter 1, block (%d, %d): max(%s, %s, %s, %s) = %s",
                 bi, bj, num(conv[base]), num(conv[base + 1]), num(conv[base + t.convWidth]),
                 num(conv[base + t.convWidth + 1]), num(pooled[t.pooledIndex(0, bi, bj)]));
         int ties = t.tiedBlocks(-1);
@@ -164,7 +165,7 @@ final class ForwardStages {
             s += e[k];
         }
         String sLine = Double.isFinite(s)
-                ? String.format(Locale.ROOT, "S = Σ e^(t_i) = %s;   p_c = e^(t_%d) / S = %s / %s = %s", num(s), t.label, num(e[t.label]), num(s), num(p[t.label]))
+                ? String.format(Locale.ROOT, "S = Σ e^(t_i) = %s;   p_c = e^(t_%d) / S = %s / %s = %s", num(s), t.label, num(e[t.label]), num(s), prob(p[t.label]))
                 : "The totals are too large for e^t in double; the engine subtracts max(t) first, which leaves every ratio unchanged.";
         ProbabilityBars bars = new ProbabilityBars();
         bars.setProbabilities(p, t.label);
@@ -173,7 +174,7 @@ final class ForwardStages {
                 new HBox(24, classTable(t.label, List.of(
                         StageWidgets.Column.of("t_k", tot),
                         StageWidgets.Column.of("e^(t_k)", e),
-                        StageWidgets.Column.of("out_s(k) = p_k", p))), bars),
+                        StageWidgets.Column.probabilities("out_s(k) = p_k", p))), bars),
                 worked("The engine computes e^(t_k − max t) instead: the same probabilities, and no overflow."));
     }
 
@@ -182,8 +183,8 @@ final class ForwardStages {
         double pc = t.probabilities()[t.label];
         int pred = t.predicted();
         String verdict = pred == t.label ? "The network predicts " + pred + ": right."
-                : "The network predicts " + pred + " (p = " + num(t.probabilities()[pred]) + "): wrong, so the loss is large.";
-        return new VBox(8, worked(String.format(Locale.ROOT, "c = %d,   p_c = %s,   L = −ln(%s) = %s", t.label, num(pc), num(pc), num(t.loss))),
+                : "The network predicts " + pred + " (p = " + prob(t.probabilities()[pred]) + "): wrong, so the loss is large.";
+        return new VBox(8, worked(String.format(Locale.ROOT, "c = %d,   p_c = %s,   L = −ln(%s) = %s", t.label, prob(pc), prob(pc), num(t.loss))),
                 worked(verdict),
                 worked("The backward phase now asks: how does L change with every weight? It starts from the end."));
     }

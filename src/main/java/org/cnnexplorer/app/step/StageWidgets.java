@@ -21,6 +21,14 @@ final class StageWidgets {
 
     /** A column of a number table. */
     record Column(String header, String[] cells) {
+        static Column probabilities(String header, double[] values) {
+            String[] s = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                s[i] = prob(values[i]);
+            }
+            return new Column(header, s);
+        }
+
         static Column of(String header, double[] values) {
             String[] s = new String[values.length];
             for (int i = 0; i < values.length; i++) {
@@ -40,6 +48,14 @@ final class StageWidgets {
             return String.format(Locale.ROOT, "%.4f", v);
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /**
+     * A probability: like {@link #num}, but near 1 as "1 − 2.3e-06" so a confident network's p_c
+     * does not read as exactly 1.
+     */
+    static String prob(double p) {
+        return p > 0.9995 && p < 1 ? String.format(Locale.ROOT, "1 − %.2e", 1 - p) : num(p);
     }
 
     /** A table with one row per class k (0-9); the true class's row is highlighted. */
@@ -147,7 +163,7 @@ final class StageWidgets {
             int top = band * (rows.length + 1);
             for (int f = band * perBand; f < Math.min(filters, (band + 1) * perBand); f++) {
                 int col = f - band * perBand + 1;
-                Label h = new Label("filter " + f);
+                Label h = new Label("filter " + (f + 1));
                 h.getStyleClass().add("caption");
                 g.add(h, col, top);
                 for (int r = 0; r < rows.length; r++) {
