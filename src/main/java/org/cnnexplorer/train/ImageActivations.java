@@ -116,6 +116,15 @@ public record ImageActivations(int numFilters, int height, int width, byte[] inp
         return (m & -m) == 1 << (2 * (y % 2) + (x % 2));
     }
 
+    /** Largest |dL/dpooled| over all filters. */
+    public double maxAbsIncoming() {
+        double m = 0;
+        for (double d : dLdPooled) {
+            m = Math.max(m, Math.abs(d));
+        }
+        return m;
+    }
+
     /** Number of 2x2 blocks of filter f with a tie, for the views' captions. */
     public int tieCount(int f) {
         int n = 0;

@@ -33,6 +33,7 @@ public final class TrainingRun {
     private long rateMarkTime;
     private long rateMarkSteps;
     private long steps;
+    private long publishedStep = -1;
 
     /**
      * @param train        the whole training set (the config's size takes its head)
@@ -87,6 +88,9 @@ public final class TrainingRun {
                 boolean single = false;
                 if (control.isPaused()) {
                     if (!control.takeStepRequest()) {
+                        if (publishedStep != trainer.globalStep()) {
+                            publish();  // show exactly where the run paused
+                        }
                         control.await(seen, Long.MAX_VALUE);
                         continue;
                     }
@@ -156,6 +160,7 @@ public final class TrainingRun {
             Dataset set = trainer.trainingSet();
             act = ImageActivations.of(scratch, set.pixels(), set.offset(img), set.label(img));
         }
+        publishedStep = trainer.globalStep();
         feed.setImagesSeen(imagesBefore + trainer.globalStep());
         feed.publish(new TrainingSnapshot(weights, trainer.epoch(), config.epochs(), trainer.stepInEpoch(),
                 trainer.stepsPerEpoch(), trainer.globalStep(), trainer.totalSteps(), imagesBefore + trainer.globalStep(),
