@@ -25,6 +25,8 @@ public final class AppModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "new model");
     private final AnimationTimer pump;
+    private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
+    private Choosers choosers = Choosers.platform();
 
     public AppModel(ModelStore store) {
         this.store = store;
@@ -84,7 +86,29 @@ public final class AppModel {
         return modelName;
     }
 
+    /** How folders and files are chosen; tests replace it to avoid native dialogs. */
+    public Choosers choosers() {
+        return choosers;
+    }
+
+    public void setChoosers(Choosers c) {
+        this.choosers = c;
+    }
+
+    /** Runs {@code r} when the window closes, before the engine stops (e.g. to cancel a training task). */
+    public void onDispose(Runnable r) {
+        disposers.add(r);
+    }
+
     public void dispose() {
+        for (Runnable r : disposers) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // closing must go on: one failing feature does not keep the others alive
+                System.err.println("while closing: " + e);
+            }
+        }
         pump.stop();
         store.close();
     }

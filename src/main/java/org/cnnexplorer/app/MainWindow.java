@@ -22,6 +22,7 @@ public final class MainWindow {
     private final Menu helpMenu = new Menu("_Help");
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
+    private final HBox statusBar;
 
     public MainWindow(AppModel model) {
         menuBar.getMenus().addAll(fileMenu, viewMenu, helpMenu);
@@ -29,7 +30,9 @@ public final class MainWindow {
         tabs.setId("views");
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
-        HBox statusBar = new HBox(status);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        statusBar = new HBox(12, status);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.getStyleClass().add("status-bar");
         root.setTop(menuBar);
@@ -51,6 +54,16 @@ public final class MainWindow {
 
     public Menu helpMenu() {
         return helpMenu;
+    }
+
+    /** Adds a menu before the Help menu. */
+    public void addMenu(Menu m) {
+        menuBar.getMenus().add(menuBar.getMenus().indexOf(helpMenu), m);
+    }
+
+    /** Adds a small item at the right end of the status bar (e.g. the frame rate). */
+    public void addStatusItem(Node n) {
+        statusBar.getChildren().add(n);
     }
 
     public TabPane tabs() {

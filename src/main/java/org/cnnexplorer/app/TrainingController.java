@@ -1,0 +1,357 @@
+package org.cnnexplorer.app;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.stage.Window;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.EvalResult;
+import org.cnnexplorer.train.Evaluator;
+import org.cnnexplorer.train.NetworkSnapshot;
+import org.cnnexplorer.train.RunControl;
+import org.cnnexplorer.train.TrainConfig;
+import org.cnnexplorer.train.Trainer;
+import org.cnnexplorer.train.TrainingFeed;
+import org.cnnexplorer.train.TrainingHistory;
+import org.cnnexplorer.train.TrainingRun;
+import org.cnnexplorer.train.TrainingSnapshot;
+
+/**
+ * Runs training for the window: Start, Pause/Resume, Step, Stop, Reset, Evaluate, on a
+ * {@link Service} whose tasks run on the model store's engine thread. Everything it exposes is a
+ * JavaFX property updated on the FX thread by one frame timer, which takes the newest
+ * {@link TrainingSnapshot} at most ~30 times a second and drains the curve queues once a frame.
+ */
+public final class TrainingController {
+    /** Where a run is, as the buttons see it. */
+    public enum RunState { IDLE, RUNNING, PAUSED }
+
+    /** The article's 3 epochs of 1,000 images in about half a minute. */
+    public static final double DEFAULT_PACE = 100;
+
+    private final AppModel model;
+    private final Supplier<Window> owner;
+    private final RunControl control = new RunControl();
+    private TrainingFeed feed = new TrainingFeed();
+    private final TrainingHistory history = new TrainingHistory();
+    private final TrainingService service = new TrainingService();
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<TrainingFeed.TestPoint> lastTest = new ReadOnlyObjectWrapper<>(this, "lastTest");
+    private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
+    private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
+    private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
+    private final AnimationTimer pump;
+    private long imagesSeen;
+    private boolean evaluating;
+
+    public TrainingController(AppModel model, Supplier<Window> owner) {
+        this.model = model;
+        this.owner = owner;
+        service.setExecutor(model.store().executor());
+        service.stateProperty().addListener((o, was, now) -> onServiceState(now));
+        control.setPace(DEFAULT_PACE);
+        pace.addListener((o, was, now) -> control.setPace(now.doubleValue()));
+        model.dataProperty().addListener((o, was, now) -> {
+            if (was != null && now != null && isActive()) {
+                stop();
+                model.statusProperty().set("Training stopped: a new data set was loaded");
+            }
+        });
+        pump = new AnimationTimer() {
+            private long lastSnapshot;
+
+            @Override
+            public void handle(long now) {
+                drainCurves();
+                if (now - lastSnapshot >= TrainingRun.PUBLISH_NANOS) {
+                    lastSnapshot = now;
+                    takeSnapshot();
+                }
+            }
+        };
+        pump.start();
+        model.onDispose(this::dispose);
+    }
+
+    // ---- actions (FX thread) ----
+
+    /** Starts a run with the current settings on the current weights, or resumes a paused one. */
+    public void start() {
+        if (state.get() == RunState.PAUSED) {
+            resume();
+            return;
+        }
+        if (state.get() == RunState.RUNNING) {
+            return;
+        }
+        if (launch(false)) {
+            model.statusProperty().set("Training…");
+        }
+    }
+
+    public void pause() {
+        if (state.get() == RunState.RUNNING) {
+            control.setPaused(true);
+            state.set(RunState.PAUSED);
+            model.statusProperty().set("Paused: Step trains on one image, Resume goes on");
+        }
+    }
+
+    public void resume() {
+        if (state.get() == RunState.PAUSED) {
+            control.clearStepRequests();
+            control.setPaused(false);
+            state.set(RunState.RUNNING);
+            model.statusProperty().set("Training…");
+        }
+    }
+
+    public void togglePause() {
+        if (state.get() == RunState.RUNNING) {
+            pause();
+        } else {
+            resume();
+        }
+    }
+
+    /** One training step: pauses a running run, steps a paused one, starts a paused run when idle. */
+    public void step() {
+        switch (state.get()) {
+            case RUNNING -> pause();
+            case PAUSED -> control.requestStep();
+            case IDLE -> {
+                if (launch(true)) {
+                    model.statusProperty().set("Paused after one step: Step again, or Start to go on");
+                }
+            }
+        }
+    }
+
+    /** Ends the run; the weights stay as they are. */
+    public void stop() {
+        if (isActive()) {
+            service.cancel();
+            control.changed();
+        }
+    }
+
+    /** Stops any run and starts over from new weights drawn from the settings' seed. */
+    public void reset() {
+        stop();
+        TrainConfig c = config.get();
+        MnistFiles.Split data = model.data();
+        int h = data == null ? 28 : data.train().rows();
+        int w = data == null ? 28 : data.train().cols();
+        // A new feed: whatever the stopping run still publishes goes to the old one, unseen.
+        feed = new TrainingFeed();
+        history.clear();
+        imagesSeen = 0;
+        snapshot.set(null);
+        lastTest.set(null);
+        historyVersion.set(historyVersion.get() + 1);
+        model.modelNameProperty().set("new model (seed " + c.seed() + ")");
+        model.statusProperty().set("New weights from seed " + c.seed() + ", " + c.numFilters() + " filters");
+        // Queued on the engine thread behind the stopping run, ahead of any new one.
+        model.store().replace(Trainer.newNetwork(c, h, w)).thenRun(() -> Platform.runLater(model::refreshSnapshot));
+    }
+
+    /** Evaluates the latest published weights on the test set in the background. */
+    public void evaluateNow() {
+        MnistFiles.Split data = model.data();
+        if (data == null || evaluating) {
+            return;
+        }
+        int n = config.get().testSize();
+        Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
+        NetworkSnapshot weights = model.store().latest();
+        long seen = imagesSeen;
+        evaluating = true;
+        model.statusProperty().set("Evaluating on " + test.count() + " test images…");
+        Task<EvalResult> t = new Task<>() {
+            @Override
+            protected EvalResult call() {
+                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled);
+            }
+        };
+        t.setOnSucceeded(e -> {
+            evaluating = false;
+            EvalResult r = t.getValue();
+            TrainingFeed.TestPoint p = new TrainingFeed.TestPoint(seen, 0, r, test);
+            history.addTest(seen, 0, r);
+            historyVersion.set(historyVersion.get() + 1);
+            lastTest.set(p);
+            model.statusProperty().set(String.format("Test accuracy %.1f%%, loss %.3f on %d images", 100 * r.accuracy(), r.loss(), r.count()));
+        });
+        t.setOnFailed(e -> {
+            evaluating = false;
+            failed("Evaluation failed", t.getException());
+        });
+        Thread th = new Thread(t, "evaluate");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    // ---- state for the views (FX thread) ----
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RunState state() {
+        return state.get();
+    }
+
+    /** The newest training snapshot taken up by the window, or null before the first run (or after a reset). */
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** The newest test evaluation (end of an epoch or on demand), or null. */
+    public ReadOnlyObjectProperty<TrainingFeed.TestPoint> lastTestProperty() {
+        return lastTest.getReadOnlyProperty();
+    }
+
+    /** Grows whenever {@link #history()} changed. */
+    public ReadOnlyLongProperty historyVersionProperty() {
+        return historyVersion.getReadOnlyProperty();
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** The settings the next Start (or Reset) uses. */
+    public ObjectProperty<TrainConfig> configProperty() {
+        return config;
+    }
+
+    /** Steps per second; {@link RunControl#FULL_SPEED} for no pacing. */
+    public DoubleProperty paceProperty() {
+        return pace;
+    }
+
+    public boolean isActive() {
+        return service.isRunning();
+    }
+
+    /** Training steps made on the current weights since the last reset. */
+    public long imagesSeen() {
+        return imagesSeen;
+    }
+
+    public void dispose() {
+        pump.stop();
+        service.cancel();
+        control.changed();
+    }
+
+    // ---- internals ----
+
+    private boolean launch(boolean paused) {
+        MnistFiles.Split data = model.data();
+        if (data == null) {
+            model.statusProperty().set("The data set is still loading; try again in a moment");
+            return false;
+        }
+        TrainConfig c = config.get();
+        NetworkSnapshot current = model.store().latest();
+        if (current.numFilters != c.numFilters() || current.height != data.train().rows() || current.width != data.train().cols()) {
+            // The network's shape must change: that means new weights.
+            reset();
+        }
+        control.clearStepRequests();
+        control.setPaused(paused);
+        if (paused) {
+            control.requestStep();
+        }
+        service.run = new TrainingRun(model.store(), data.train(), data.test(), c, control, feed);
+        service.restart();
+        state.set(paused ? RunState.PAUSED : RunState.RUNNING);
+        return true;
+    }
+
+    private void onServiceState(Worker.State s) {
+        switch (s) {
+            case SUCCEEDED -> {
+                state.set(RunState.IDLE);
+                takeSnapshot();
+                TrainingFeed.TestPoint t = lastTest.get();
+                model.statusProperty().set(t == null ? "Training finished"
+                        : String.format("Training finished: test accuracy %.1f%%, loss %.3f", 100 * t.result().accuracy(), t.result().loss()));
+            }
+            case CANCELLED -> {
+                state.set(RunState.IDLE);
+                model.statusProperty().set("Training stopped");
+            }
+            case FAILED -> {
+                state.set(RunState.IDLE);
+                failed("Training stopped", service.getException());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void failed(String title, Throwable e) {
+        String msg = e == null ? "unknown error" : e.getMessage() == null ? e.toString() : e.getMessage();
+        model.statusProperty().set(title + ": " + msg);
+        Dialogs.error(owner.get(), title, msg);
+    }
+
+    private void drainCurves() {
+        List<TrainingFeed.WindowPoint> ws = feed.drainWindows();
+        List<TrainingFeed.TestPoint> ts = feed.drainTests();
+        if (ws.isEmpty() && ts.isEmpty()) {
+            return;
+        }
+        for (TrainingFeed.WindowPoint w : ws) {
+            history.addWindow(w.imagesSeen(), w.stats());
+        }
+        for (TrainingFeed.TestPoint t : ts) {
+            history.addTest(t.imagesSeen(), t.epoch(), t.result());
+        }
+        if (!ts.isEmpty()) {
+            lastTest.set(ts.get(ts.size() - 1));
+        }
+        historyVersion.set(historyVersion.get() + 1);
+    }
+
+    private void takeSnapshot() {
+        TrainingSnapshot s = feed.latest();
+        if (s != null && s != snapshot.get()) {
+            snapshot.set(s);
+            imagesSeen = s.imagesSeen();
+        }
+    }
+
+    /** The training tasks, run on the engine thread. */
+    private static final class TrainingService extends Service<Long> {
+        private TrainingRun run;
+
+        @Override
+        protected Task<Long> createTask() {
+            TrainingRun r = run;
+            return new Task<>() {
+                @Override
+                protected Long call() throws Exception {
+                    return r.run(this::isCancelled);
+                }
+            };
+        }
+    }
+}

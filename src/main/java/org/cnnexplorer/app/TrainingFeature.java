@@ -1,0 +1,143 @@
+package org.cnnexplorer.app;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.cnnexplorer.app.view.EvaluationView;
+import org.cnnexplorer.app.view.FeatureMapsView;
+import org.cnnexplorer.app.view.FiltersView;
+import org.cnnexplorer.app.view.ImageSelection;
+import org.cnnexplorer.app.view.LiveView;
+import org.cnnexplorer.app.view.PoolingView;
+import org.cnnexplorer.app.view.TrainingView;
+
+/**
+ * Adds live training to the window: the Training menu with its shortcuts, the training, filters,
+ * feature map, max-pool routing and evaluation tabs, File > Open dataset folder…, and the frame
+ * rate in the status bar.
+ */
+public final class TrainingFeature {
+    private final TrainingController controller;
+    private final FrameRateMeter frameRate = new FrameRateMeter();
+    private final DatasetOpener opener;
+    private TrainingView trainingView;
+    private FiltersView filtersView;
+    private ImageSelection selection;
+    private FeatureMapsView featureMapsView;
+    private PoolingView poolingView;
+    private EvaluationView evaluationView;
+
+    private TrainingFeature(MainWindow w, AppModel m, Stage stage) {
+        controller = new TrainingController(m, () -> stage);
+        opener = new DatasetOpener(m, () -> stage);
+    }
+
+    public static TrainingFeature install(MainWindow w, AppModel m, Stage stage) {
+        TrainingFeature f = new TrainingFeature(w, m, stage);
+        f.build(w, m);
+        return f;
+    }
+
+    private void build(MainWindow w, AppModel m) {
+        trainingView = new TrainingView(m, controller);
+        filtersView = new FiltersView(m);
+        selection = new ImageSelection(m, controller);
+        featureMapsView = new FeatureMapsView(m, selection);
+        poolingView = new PoolingView(m, selection);
+        evaluationView = new EvaluationView(controller, i -> {
+            selection.showTestImage(i);
+            w.select("tab-feature-maps");
+        });
+        tab(w, "Training", "tab-training", trainingView);
+        tab(w, "Filters", "tab-filters", filtersView);
+        tab(w, "Feature maps", "tab-feature-maps", featureMapsView);
+        tab(w, "Max-pool routing", "tab-pooling", poolingView);
+        tab(w, "Evaluation", "tab-evaluation", evaluationView);
+
+        MenuItem open = new MenuItem("_Open dataset folder…");
+        open.setId("open-dataset");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> opener.chooseAndOpen());
+        w.fileMenu().getItems().add(0, open);
+
+        Menu menu = new Menu("_Training");
+        menu.setId("training-menu");
+        menu.getItems().addAll(
+                item("_Start / Resume", "F5", controller::start),
+                item("_Pause / Resume", "F6", controller::togglePause),
+                item("S_tep (one image)", "F7", controller::step),
+                item("St_op", "F8", controller::stop),
+                new SeparatorMenuItem(),
+                item("_Reset weights from seed", "Shortcut+R", controller::reset),
+                item("_Evaluate on the test set", "F9", controller::evaluateNow));
+        w.addMenu(menu);
+
+        Label fps = new Label();
+        fps.setId("fps");
+        fps.getStyleClass().add("hint");
+        fps.textProperty().bind(frameRate.fpsProperty().map(v -> String.format("%.0f fps", v.doubleValue())));
+        w.addStatusItem(fps);
+        frameRate.start();
+        m.onDispose(frameRate::stop);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private static Tab tab(MainWindow w, String title, String id, LiveView view) {
+        Tab t = w.addTab(title, id, view);
+        view.showingProperty().bind(t.selectedProperty());
+        return t;
+    }
+
+    /** Each of this feature's tabs (id) with a file name for its screenshot. */
+    public java.util.List<String[]> screenshotTabs() {
+        return java.util.List.of(new String[] {"tab-training", "training"}, new String[] {"tab-filters", "filters"},
+                new String[] {"tab-feature-maps", "feature-maps"}, new String[] {"tab-pooling", "pooling"},
+                new String[] {"tab-evaluation", "evaluation"});
+    }
+
+    public ImageSelection selection() {
+        return selection;
+    }
+
+    public FeatureMapsView featureMapsView() {
+        return featureMapsView;
+    }
+
+    public PoolingView poolingView() {
+        return poolingView;
+    }
+
+    public EvaluationView evaluationView() {
+        return evaluationView;
+    }
+
+    public TrainingController controller() {
+        return controller;
+    }
+
+    public FrameRateMeter frameRate() {
+        return frameRate;
+    }
+
+    public DatasetOpener opener() {
+        return opener;
+    }
+
+    public TrainingView trainingView() {
+        return trainingView;
+    }
+
+    public FiltersView filtersView() {
+        return filtersView;
+    }
+}

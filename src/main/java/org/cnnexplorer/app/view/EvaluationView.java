@@ -1,0 +1,160 @@
+package org.cnnexplorer.app.view;
+
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.cnnexplorer.app.TrainingController;
+import org.cnnexplorer.app.render.ColorMap;
+import org.cnnexplorer.app.render.HeatmapView;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.train.EvalResult;
+import org.cnnexplorer.train.TrainingFeed;
+
+/**
+ * The article's "Testing the CNN": accuracy and loss on the test set after each epoch or on
+ * demand, the confusion matrix, and a gallery of the images behind a cell (misclassified ones by
+ * default) with their probabilities. Clicking an image opens it in the feature maps.
+ */
+public final class EvaluationView extends LiveView {
+    /** Thumbnails at most in the gallery, so a bad model cannot flood the window with nodes. */
+    static final int GALLERY_LIMIT = 120;
+
+    private final TrainingController training;
+    private final IntConsumer openTestImage;
+    private final Label summary = new Label("No evaluation yet: it runs at the end of every epoch, or press Evaluate now.");
+    private final ConfusionMatrixView matrix = new ConfusionMatrixView();
+    private final Label galleryTitle = new Label();
+    private final FlowPane gallery = new FlowPane(8, 8);
+    private TrainingFeed.TestPoint point;
+    private int cellLabel = -1;     // -1 = all misclassified
+    private int cellPredicted = -1;
+
+    /** @param openTestImage shows test image i in the feature maps */
+    public EvaluationView(TrainingController training, IntConsumer openTestImage) {
+        this.training = training;
+        this.openTestImage = openTestImage;
+        setId("evaluation-view");
+        ViewHeader header = new ViewHeader("Test evaluation",
+                "The article's last step: run the forward pass on test images the network never trained on and count how "
+                        + "often the largest probability is the true digit (the article reached 78% after 3 epochs of 1,000 images).",
+                "Confusion matrix: row = true digit, column = prediction, darker blue = larger share of that row; the diagonal "
+                        + "is right. Click a cell to see its images; click an image to open it in Feature maps.");
+        Button evaluate = new Button("Evaluate now");
+        evaluate.setId("evaluate-button");
+        evaluate.setTooltip(new Tooltip("Test the newest weights on the test set (F9)"));
+        evaluate.setOnAction(e -> training.evaluateNow());
+        Button misclassified = new Button("Show all misclassified");
+        misclassified.setOnAction(e -> showCell(-1, -1));
+        summary.setId("eval-summary");
+        summary.getStyleClass().add("card-title");
+        HBox actions = new HBox(10, evaluate, misclassified, summary);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, header, actions);
+        top.setPadding(new Insets(10));
+        setTop(top);
+
+        matrix.setOnCell(this::showCell);
+        galleryTitle.getStyleClass().add("card-title");
+        galleryTitle.setId("gallery-title");
+        gallery.setId("gallery");
+        gallery.setPadding(new Insets(4));
+        ScrollPane scroll = new ScrollPane(gallery);
+        scroll.setFitToWidth(true);
+        VBox right = new VBox(6, galleryTitle, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox body = new HBox(20, new VBox(6, FeatureMapsView.caption("Confusion matrix"), matrix), right);
+        body.setPadding(new Insets(4, 10, 10, 10));
+        setCenter(body);
+        training.lastTestProperty().addListener((o, was, now) -> {
+            point = now;
+            requestRender();
+        });
+        render();
+    }
+
+    public ConfusionMatrixView matrix() {
+        return matrix;
+    }
+
+    /** Thumbnails shown now, for tests. */
+    public int galleryCount() {
+        return gallery.getChildren().size();
+    }
+
+    /** Shows the images with this (label, predicted); (-1, -1) for every misclassified one. */
+    public void showCell(int label, int predicted) {
+        cellLabel = label;
+        cellPredicted = predicted;
+        requestRender();
+    }
+
+    @Override
+    protected void render() {
+        if (point == null) {
+            matrix.clear();
+            gallery.getChildren().clear();
+            galleryTitle.setText("");
+            summary.setText("No evaluation yet: it runs at the end of every epoch, or press Evaluate now.");
+            return;
+        }
+        EvalResult r = point.result();
+        summary.setText(String.format(Locale.ROOT, "Test accuracy %.1f%% (%,d of %,d right), loss %.3f · after %,d training images%s",
+                100 * r.accuracy(), r.correct(), r.count(), r.loss(), point.imagesSeen(),
+                point.epoch() > 0 ? " (end of epoch " + point.epoch() + ")" : ""));
+        matrix.show(r.confusion());
+        fillGallery(r, point.testSet());
+    }
+
+    private void fillGallery(EvalResult r, Dataset test) {
+        gallery.getChildren().clear();
+        int matches = 0;
+        for (int i = 0; i < r.count(); i++) {
+            int label = test.label(i);
+            int pred = r.predicted()[i];
+            boolean wanted = cellLabel < 0 ? pred != label : label == cellLabel && pred == cellPredicted;
+            if (!wanted) {
+                continue;
+            }
+            matches++;
+            if (gallery.getChildren().size() < GALLERY_LIMIT) {
+                gallery.getChildren().add(thumbnail(r, test, i));
+            }
+        }
+        String what = cellLabel < 0 ? "Misclassified test images" : "Images of a " + cellLabel + " predicted as " + cellPredicted;
+        galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d%s", what, matches,
+                matches > GALLERY_LIMIT ? " (showing the first " + GALLERY_LIMIT + ")" : ""));
+    }
+
+    private VBox thumbnail(EvalResult r, Dataset test, int i) {
+        HeatmapView img = new HeatmapView(2);
+        img.setBytes(test.pixels(), test.offset(i), test.cols(), test.rows(), ColorMap.GREYS);
+        int label = test.label(i);
+        int pred = r.predicted()[i];
+        Label l1 = new Label(String.format(Locale.ROOT, "%d → %d", label, pred));
+        l1.getStyleClass().add("card-title");
+        Label l2 = new Label(String.format(Locale.ROOT, "p(%d) %.0f%%", pred, 100 * r.probability(i, pred)));
+        Label l3 = new Label(String.format(Locale.ROOT, "p(%d) %.0f%%", label, 100 * r.probability(i, label)));
+        l2.getStyleClass().add("hint");
+        l3.getStyleClass().add("hint");
+        VBox box = new VBox(1, img, l1, l2, l3);
+        box.getStyleClass().add("thumbnail");
+        StringBuilder tip = new StringBuilder(String.format(Locale.ROOT, "Test image %d: a %d, predicted %d%n", i, label, pred));
+        for (int k = 0; k < 10; k++) {
+            tip.append(String.format(Locale.ROOT, "%d: %5.1f%%%n", k, 100 * r.probability(i, k)));
+        }
+        tip.append("Click to open it in Feature maps");
+        Tooltip.install(box, new Tooltip(tip.toString()));
+        box.setOnMouseClicked(e -> openTestImage.accept(i));
+        return box;
+    }
+}

@@ -1,0 +1,143 @@
+package org.cnnexplorer.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.cnnexplorer.app.AppModel;
+import org.cnnexplorer.app.render.ColorLegend;
+import org.cnnexplorer.app.render.ColorMap;
+import org.cnnexplorer.app.render.HeatmapPainter;
+import org.cnnexplorer.app.render.HeatmapView;
+import org.cnnexplorer.app.render.ProbabilityBars;
+import org.cnnexplorer.train.ImageActivations;
+
+/**
+ * One image's trip through the network: the 28x28 input, the 26x26 output of each filter, the
+ * 13x13 result of max pooling each one, and the ten softmax probabilities.
+ */
+public final class FeatureMapsView extends LiveView {
+    private final ImageSelection selection;
+    private final HeatmapView input = new HeatmapView(6);
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Label verdict = new Label();
+    private final FlowPane convRow = new FlowPane(10, 10);
+    private final FlowPane poolRow = new FlowPane(10, 10);
+    private final List<HeatmapView> convMaps = new ArrayList<>();
+    private final List<HeatmapView> poolMaps = new ArrayList<>();
+    private final ColorLegend legend = new ColorLegend(ColorMap.SEQUENTIAL, "conv and pooled outputs of this image", 260);
+
+    public FeatureMapsView(AppModel model, ImageSelection selection) {
+        this.selection = selection;
+        setId("feature-maps-view");
+        ViewHeader header = new ViewHeader("Feature maps",
+                "The forward pass of the article's forward(): the image scaled to [−0.5, 0.5], convolved with each 3×3 filter "
+                        + "(26×26 each), halved by 2×2 max pooling (13×13 each), then flattened into the softmax layer's ten probabilities.",
+                "Input: black background, white ink. Conv and pooled outputs share one scale: dark purple is this image's lowest value, "
+                        + "yellow its highest (no ReLU in the article, so values can be negative). Bars: dark blue is the true label, "
+                        + "the red outline the prediction.");
+        ImagePicker picker = new ImagePicker(model, selection, "maps");
+        VBox top = new VBox(8, header, picker);
+        top.setPadding(new Insets(10));
+        setTop(top);
+
+        input.setId("input-map");
+        bars.setId("probability-bars");
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("card-title");
+        ColorLegend inputLegend = new ColorLegend(ColorMap.GREYS, "input pixel", 168);
+        inputLegend.setRange(0, 255, "%.0f");
+        VBox inputBox = new VBox(4, caption("Input (28×28)"), input, inputLegend);
+        VBox barsBox = new VBox(4, caption("Softmax output: probability of each digit"), bars, verdict);
+        legend.setId("activation-legend");
+        HBox first = new HBox(30, inputBox, barsBox, legend);
+        first.setAlignment(Pos.TOP_LEFT);
+        VBox content = new VBox(14, first,
+                caption("Convolution output: one 26×26 map per filter"), convRow,
+                caption("After 2×2 max pooling: 13×13 per filter (each cell is the largest of a 2×2 block above)"), poolRow);
+        content.setPadding(new Insets(4, 10, 10, 10));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        selection.addListener(this::requestRender);
+        render();
+    }
+
+    static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("card-title");
+        return l;
+    }
+
+    /** Filter f's conv map, for tests. */
+    public HeatmapView convMap(int f) {
+        return convMaps.get(f);
+    }
+
+    public HeatmapView inputMap() {
+        return input;
+    }
+
+    @Override
+    protected void render() {
+        ImageActivations a = selection.activations();
+        if (a == null) {
+            input.clear();
+            bars.clear();
+            verdict.setText("");
+            for (HeatmapView v : convMaps) {
+                v.clear();
+            }
+            for (HeatmapView v : poolMaps) {
+                v.clear();
+            }
+            return;
+        }
+        if (convMaps.size() != a.numFilters()) {
+            build(a.numFilters());
+        }
+        input.setBytes(a.input(), 0, a.width(), a.height(), ColorMap.GREYS);
+        // pooled values are a subset of the conv values, so the conv range covers both rows
+        double[] span = HeatmapPainter.range(a.conv(), 0, a.conv().length);
+        double[] r = HeatmapPainter.nonEmpty(span[0], span[1]);
+        int ch = a.convHeight();
+        int cw = a.convWidth();
+        int ph = a.pooledHeight();
+        int pw = a.pooledWidth();
+        for (int f = 0; f < a.numFilters(); f++) {
+            convMaps.get(f).setData(a.conv(), a.convOffset(f), cw, ch, ColorMap.SEQUENTIAL, r[0], r[1]);
+            poolMaps.get(f).setData(a.pooled(), a.pooledOffset(f), pw, ph, ColorMap.SEQUENTIAL, r[0], r[1]);
+        }
+        legend.setRange(r[0], r[1], "%.2f");
+        bars.setProbabilities(a.probabilities(), a.label());
+        int p = a.predicted();
+        double loss = a.label() >= 0 ? -Math.log(a.probabilities()[a.label()]) : Double.NaN;
+        verdict.setText(a.label() < 0
+                ? String.format(Locale.ROOT, "Predicted %d (%.1f%%)", p, 100 * a.probabilities()[p])
+                : String.format(Locale.ROOT, "Label %d, predicted %d (%.1f%%)%s · loss %.3f",
+                        a.label(), p, 100 * a.probabilities()[p], p == a.label() ? ": right" : ": wrong", loss));
+    }
+
+    private void build(int n) {
+        convRow.getChildren().clear();
+        poolRow.getChildren().clear();
+        convMaps.clear();
+        poolMaps.clear();
+        for (int f = 0; f < n; f++) {
+            HeatmapView c = new HeatmapView(4);
+            HeatmapView p = new HeatmapView(8);
+            c.setId("conv-map-" + f);
+            p.setId("pool-map-" + f);
+            convMaps.add(c);
+            poolMaps.add(p);
+            convRow.getChildren().add(new VBox(2, new Label("filter " + (f + 1)), c));
+            poolRow.getChildren().add(new VBox(2, new Label("filter " + (f + 1)), p));
+        }
+    }
+}

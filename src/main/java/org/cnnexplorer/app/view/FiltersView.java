@@ -1,0 +1,128 @@
+package org.cnnexplorer.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.cnnexplorer.app.AppModel;
+import org.cnnexplorer.app.render.ColorLegend;
+import org.cnnexplorer.app.render.ColorMap;
+import org.cnnexplorer.app.render.HeatmapView;
+import org.cnnexplorer.app.render.PowerOfTen;
+import org.cnnexplorer.train.NetworkSnapshot;
+
+/**
+ * The conv layer's F 3x3 filters, each beside its latest gradient dL/dfilter, as heatmaps with
+ * the numbers in the cells. All filters share one symmetric scale, all gradients another, so
+ * colours compare across filters and white is exactly zero.
+ */
+public final class FiltersView extends LiveView {
+    private static final double CELL = 46;
+
+    private final AppModel model;
+    private final FlowPane cards = new FlowPane(14, 14);
+    private final List<HeatmapView> weightMaps = new ArrayList<>();
+    private final List<HeatmapView> gradientMaps = new ArrayList<>();
+    private final ColorLegend weightLegend = new ColorLegend(ColorMap.DIVERGING, "filter weights", 220);
+    private final ColorLegend gradientLegend = new ColorLegend(ColorMap.DIVERGING, "gradient dL/dfilter (last step)", 220);
+    private final Label info = new Label();
+
+    public FiltersView(AppModel model) {
+        this.model = model;
+        setId("filters-view");
+        ViewHeader header = new ViewHeader("Filters",
+                "The conv layer's 3×3 filters, which the article initialises to random numbers divided by 9 and then "
+                        + "changes with every SGD step by −learning rate × dL/dfilter, shown right of each filter.",
+                "Blue is negative, white zero, red positive; one shared scale for all filters and another for all gradients "
+                        + "(see the legends). Hover a cell for its exact value.");
+        weightLegend.setId("filter-legend");
+        gradientLegend.setId("gradient-legend");
+        info.getStyleClass().add("hint");
+        HBox legends = new HBox(30, weightLegend, gradientLegend, info);
+        legends.setAlignment(Pos.BOTTOM_LEFT);
+        VBox top = new VBox(8, header, legends);
+        top.setPadding(new Insets(10));
+        setTop(top);
+        cards.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        model.snapshotProperty().addListener((o, was, now) -> requestRender());
+        render();
+    }
+
+    /** Filter f's weight heatmap, for tests. */
+    public HeatmapView weightMap(int f) {
+        return weightMaps.get(f);
+    }
+
+    public int filterCount() {
+        return weightMaps.size();
+    }
+
+    @Override
+    protected void render() {
+        NetworkSnapshot s = model.snapshot();
+        if (s == null) {
+            return;
+        }
+        if (weightMaps.size() != s.numFilters) {
+            build(s.numFilters);
+        }
+        double wScale = nonZero(s.maxAbsFilter());
+        double gScale = nonZero(s.maxAbsFilterGradient());
+        // Gradients are small: their cells show multiples of one power of ten, named in the legend.
+        int e = PowerOfTen.exponent(s.maxAbsFilterGradient());
+        var gradientText = PowerOfTen.formatter(e, 2);
+        for (int f = 0; f < s.numFilters; f++) {
+            weightMaps.get(f).setData(s.filter(f), 0, 3, 3, ColorMap.DIVERGING, -wScale, wScale);
+            HeatmapView g = gradientMaps.get(f);
+            g.setValueFormatter(gradientText);
+            g.setData(s.filterGradient(f), 0, 3, 3, ColorMap.DIVERGING, -gScale, gScale);
+        }
+        weightLegend.setSymmetric(wScale, "%.3f");
+        gradientLegend.setCaption("gradient dL/dfilter (last step)" + (e == 0 ? "" : ", cells in " + PowerOfTen.unit(e)));
+        gradientLegend.setSymmetric(gScale, e < -2 ? "%.2e" : "%.3f");
+        info.setText(s.maxAbsFilterGradient() == 0 ? "No gradient yet: train a step." : "");
+    }
+
+    private static double nonZero(double m) {
+        return m > 0 ? m : 1e-9;
+    }
+
+    private void build(int n) {
+        cards.getChildren().clear();
+        weightMaps.clear();
+        gradientMaps.clear();
+        for (int f = 0; f < n; f++) {
+            HeatmapView w = map("%.3f");
+            HeatmapView g = map("%.2f");
+            w.setId("filter-" + f);
+            g.setId("filter-gradient-" + f);
+            weightMaps.add(w);
+            gradientMaps.add(g);
+            Label title = new Label("Filter " + (f + 1));
+            title.getStyleClass().add("card-title");
+            Label wl = new Label("weights");
+            Label gl = new Label("gradient");
+            wl.getStyleClass().add("hint");
+            gl.getStyleClass().add("hint");
+            HBox pair = new HBox(10, new VBox(2, wl, w), new VBox(2, gl, g));
+            VBox card = new VBox(4, title, pair);
+            card.getStyleClass().add("card");
+            cards.getChildren().add(card);
+        }
+    }
+
+    private static HeatmapView map(String format) {
+        HeatmapView v = new HeatmapView(CELL);
+        v.setCellLines(true);
+        v.setValueFormat(format);
+        return v;
+    }
+}

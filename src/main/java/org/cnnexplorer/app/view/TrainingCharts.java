@@ -1,0 +1,116 @@
+package org.cnnexplorer.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.cnnexplorer.train.DecimatedSeries;
+import org.cnnexplorer.train.TrainingHistory;
+
+/**
+ * The learning curves: loss and accuracy over training images seen, for the article's 100-step
+ * training windows and for each test evaluation. Points come from a {@link TrainingHistory}
+ * (already decimated); a sync appends what is new and redraws everything only after a merge.
+ */
+public final class TrainingCharts extends VBox {
+    private final LineChart<Number, Number> lossChart;
+    private final LineChart<Number, Number> accuracyChart;
+    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> testLoss = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
+    private long seenRebuilds = -1;
+    private int shownTrain;
+    private int shownTest = -1;
+
+    public TrainingCharts() {
+        trainLoss.setName("training, average of each 100 steps");
+        testLoss.setName("test set");
+        trainAcc.setName("training, last 100 steps");
+        testAcc.setName("test set");
+        lossChart = chart("Loss", "cross-entropy loss");
+        accuracyChart = chart("Accuracy", "accuracy (%)");
+        NumberAxis accY = (NumberAxis) accuracyChart.getYAxis();
+        accY.setAutoRanging(false);
+        accY.setLowerBound(0);
+        accY.setUpperBound(100);
+        accY.setTickUnit(10);
+        lossChart.getData().addAll(List.of(trainLoss, testLoss));
+        accuracyChart.getData().addAll(List.of(trainAcc, testAcc));
+        lossChart.setId("loss-chart");
+        accuracyChart.setId("accuracy-chart");
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        getChildren().addAll(lossChart, accuracyChart);
+        setSpacing(4);
+    }
+
+    private static LineChart<Number, Number> chart(String title, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("training images seen (steps)");
+        x.setForceZeroInRange(true);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.setLegendVisible(true);
+        c.setMinHeight(180);
+        return c;
+    }
+
+    /** Brings the lines up to date with the history (FX thread). */
+    public void sync(TrainingHistory h) {
+        DecimatedSeries train = h.chartTrain();
+        if (train.rebuilds() != seenRebuilds || train.size() < shownTrain) {
+            seenRebuilds = train.rebuilds();
+            shownTrain = 0;
+            trainLoss.getData().clear();
+            trainAcc.getData().clear();
+        }
+        if (train.size() > shownTrain) {
+            List<XYChart.Data<Number, Number>> loss = new ArrayList<>();
+            List<XYChart.Data<Number, Number>> acc = new ArrayList<>();
+            for (int i = shownTrain; i < train.size(); i++) {
+                loss.add(new XYChart.Data<>(train.x(i), train.y(0, i)));
+                acc.add(new XYChart.Data<>(train.x(i), 100 * train.y(1, i)));
+            }
+            trainLoss.getData().addAll(loss);
+            trainAcc.getData().addAll(acc);
+            shownTrain = train.size();
+        }
+        DecimatedSeries test = h.test();
+        if (test.size() != shownTest) {
+            List<XYChart.Data<Number, Number>> loss = new ArrayList<>();
+            List<XYChart.Data<Number, Number>> acc = new ArrayList<>();
+            for (int i = 0; i < test.size(); i++) {
+                loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i))));
+                acc.add(marked(new XYChart.Data<>(test.x(i), 100 * test.y(1, i))));
+            }
+            testLoss.getData().setAll(loss);
+            testAcc.getData().setAll(acc);
+            shownTest = test.size();
+        }
+    }
+
+    /** Test results are few: each gets a dot, so even the first one shows. */
+    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> d) {
+        javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(4.5);
+        dot.getStyleClass().add("test-point");
+        d.setNode(dot);
+        return d;
+    }
+
+    /** Points on the training loss line, for tests. */
+    public int trainPoints() {
+        return trainLoss.getData().size();
+    }
+
+    public int testPoints() {
+        return testLoss.getData().size();
+    }
+}

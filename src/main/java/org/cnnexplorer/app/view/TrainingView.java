@@ -1,0 +1,204 @@
+package org.cnnexplorer.app.view;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javax.imageio.ImageIO;
+import org.cnnexplorer.app.AppModel;
+import org.cnnexplorer.app.AtomicFiles;
+import org.cnnexplorer.app.Dialogs;
+import org.cnnexplorer.app.ProgressText;
+import org.cnnexplorer.app.SpeedScale;
+import org.cnnexplorer.app.TrainingController;
+import org.cnnexplorer.app.TrainingController.RunState;
+import org.cnnexplorer.train.TrainingSnapshot;
+
+/**
+ * The Training tab: the run's buttons, its settings and speed, its progress, and the live
+ * learning curves with PNG and CSV export.
+ */
+public final class TrainingView extends LiveView {
+    private final AppModel model;
+    private final TrainingController training;
+    private final TrainingCharts charts = new TrainingCharts();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label position = new Label("Not started");
+    private final Label timing = new Label();
+    private final Label lastWindow = new Label(" ");
+
+    public TrainingView(AppModel model, TrainingController training) {
+        this.model = model;
+        this.training = training;
+        setId("training-view");
+
+        ViewHeader header = new ViewHeader("Training",
+                "The article's loop: for each image, a forward pass, the loss −ln(p of the true digit), backprop through "
+                        + "softmax, max pooling and the convolution, then one SGD step; every 100 images it prints the "
+                        + "average loss and accuracy, plotted here.",
+                "Blue line: training (the article's 100-step windows). Red dashed line with dots: the test set, after each epoch.");
+
+        Button start = button("Start", "start-button", "Train with these settings on the current weights (F5)");
+        Button pause = button("Pause", "pause-button", "Pause or resume (F6)");
+        Button step = button("Step", "step-button", "Train on exactly one image, then pause (F7)");
+        Button stop = button("Stop", "stop-button", "End the run; the weights stay (F8)");
+        Button reset = button("Reset", "reset-button", "New initial weights from the seed (Ctrl+R)");
+        start.setOnAction(e -> training.start());
+        pause.setOnAction(e -> training.togglePause());
+        step.setOnAction(e -> training.step());
+        stop.setOnAction(e -> training.stop());
+        reset.setOnAction(e -> training.reset());
+        start.disableProperty().bind(training.stateProperty().isNotEqualTo(RunState.IDLE).or(model.dataProperty().isNull()));
+        pause.disableProperty().bind(training.stateProperty().isEqualTo(RunState.IDLE));
+        pause.textProperty().bind(Bindings.when(training.stateProperty().isEqualTo(RunState.PAUSED)).then("Resume").otherwise("Pause"));
+        step.disableProperty().bind(model.dataProperty().isNull());
+        stop.disableProperty().bind(training.stateProperty().isEqualTo(RunState.IDLE));
+        start.setDefaultButton(false);
+        HBox buttons = new HBox(6, start, pause, step, stop, reset);
+
+        Slider speed = new Slider(SpeedScale.MIN_POSITION, SpeedScale.MAX_POSITION, SpeedScale.positionOf(training.paceProperty().get()));
+        speed.setId("speed-slider");
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.setShowTickMarks(true);
+        Label speedLabel = new Label();
+        speedLabel.setId("speed-label");
+        speed.valueProperty().addListener((o, was, now) -> training.paceProperty().set(SpeedScale.paceAt(now.doubleValue())));
+        training.paceProperty().addListener((o, was, now) -> {
+            // follow a pace set elsewhere (a test, a menu); settles after one round trip
+            if (SpeedScale.paceAt(speed.getValue()) != now.doubleValue()) {
+                speed.setValue(SpeedScale.positionOf(now.doubleValue()));
+            }
+        });
+        speedLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> "Speed: " + SpeedScale.describe(training.paceProperty().get()), training.paceProperty()));
+        Label ends = new Label("1 step/s … full speed");
+        ends.getStyleClass().add("hint");
+        VBox speedBox = new VBox(2, speedLabel, speed, ends);
+
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setId("training-progress");
+        position.setId("progress-text");
+        position.setWrapText(true);
+        timing.setId("timing-text");
+        lastWindow.setId("last-window");
+        lastWindow.getStyleClass().add("mono");
+        VBox progressBox = new VBox(3, progress, position, timing, lastWindow);
+
+        SettingsPane settings = new SettingsPane(model, training);
+
+        VBox left = new VBox(12, header, buttons, speedBox, progressBox, settings);
+        left.setPadding(new Insets(10));
+        left.setPrefWidth(390);
+        left.setMinWidth(340);
+
+        Button png = new Button("Export PNG…");
+        png.setId("export-png");
+        png.setOnAction(e -> exportPng());
+        Button csv = new Button("Export CSV…");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> exportCsv());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label note = new Label("Long runs are averaged into at most 500 points per line.");
+        note.getStyleClass().add("hint");
+        HBox exportBar = new HBox(8, note, grow, png, csv);
+        exportBar.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(4, charts, exportBar);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        right.setPadding(new Insets(6, 10, 8, 4));
+
+        setLeft(new javafx.scene.control.ScrollPane(left) {{
+            setFitToWidth(true);
+            setHbarPolicy(ScrollBarPolicy.NEVER);
+            setMinWidth(360);
+        }});
+        setCenter(right);
+
+        training.snapshotProperty().addListener((o, was, now) -> requestRender());
+        training.stateProperty().addListener((o, was, now) -> requestRender());
+        training.historyVersionProperty().addListener((o, was, now) -> requestRender());
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
+    }
+
+    @Override
+    protected void render() {
+        TrainingSnapshot s = training.snapshotProperty().get();
+        progress.setProgress(s == null ? 0 : s.fraction());
+        position.setText(ProgressText.position(s));
+        String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
+        timing.setText(training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t);
+        charts.sync(training.history());
+        var h = training.history().chartTrain();
+        if (h.size() > 0) {
+            int i = h.size() - 1;
+            lastWindow.setText(String.format(java.util.Locale.ROOT, "Last window: average loss %.3f | accuracy %.0f%%",
+                    h.y(0, i), 100 * h.y(1, i)));
+        } else {
+            lastWindow.setText(" ");
+        }
+    }
+
+    private void exportPng() {
+        Path p = model.choosers().chooseSaveFile(getScene().getWindow(), "Save the charts as PNG", "training.png", "PNG images", "png");
+        if (p == null) {
+            return;
+        }
+        WritableImage img = charts.snapshot(new SnapshotParameters(), null);
+        try {
+            AtomicFiles.write(p, tmp -> {
+                if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+            model.statusProperty().set("Saved the charts to " + p.getFileName());
+        } catch (IOException | RuntimeException ex) {
+            Dialogs.error(getScene().getWindow(), "Could not save the charts", ex.getMessage());
+        }
+    }
+
+    private void exportCsv() {
+        Path p = model.choosers().chooseSaveFile(getScene().getWindow(), "Save the curves as CSV", "training.csv", "CSV files", "csv");
+        if (p == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(p, tmp -> {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    training.history().writeCsv(w);
+                }
+            });
+            model.statusProperty().set("Saved the curves to " + p.getFileName());
+        } catch (IOException | RuntimeException ex) {
+            Dialogs.error(getScene().getWindow(), "Could not save the curves", ex.getMessage());
+        }
+    }
+}

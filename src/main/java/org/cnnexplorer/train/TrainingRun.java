@@ -1,0 +1,169 @@
+package org.cnnexplorer.train;
+
+import java.util.function.BooleanSupplier;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.Network;
+
+/**
+ * One training run on the engine thread, as the window drives it: the {@link Trainer}'s steps,
+ * paced and paused through a {@link RunControl}, a test evaluation at the end of every epoch, and
+ * {@link TrainingSnapshot}s into a {@link TrainingFeed} at most ~30 times a second.
+ *
+ * <p>Snapshots copy arrays only when they are published, never per step, so at full speed the
+ * run costs the engine little more than its steps: one clock read and the window statistics.
+ */
+public final class TrainingRun {
+    /** Minimum time between two published snapshots (~30 per second). */
+    public static final long PUBLISH_NANOS = 33_000_000L;
+    /** How far a paced run may fall behind before it stops trying to catch up. */
+    private static final long MAX_LAG_NANOS = 50_000_000L;
+    private static final long RATE_WINDOW_NANOS = 500_000_000L;
+
+    private final ModelStore store;
+    private final Dataset train;
+    private final Dataset test;
+    private final TrainConfig config;
+    private long imagesBefore;
+    private final RunControl control;
+    private final TrainingFeed feed;
+
+    private Trainer trainer;
+    private Network scratch;
+    private double rate;
+    private long rateMarkTime;
+    private long rateMarkSteps;
+    private long steps;
+    private long publishedStep = -1;
+
+    /**
+     * @param train        the whole training set (the config's size takes its head)
+     * @param test         the whole test set (likewise)
+     * @param feed         receives the run's snapshots and curves; its image count goes on from earlier runs
+     */
+    public TrainingRun(ModelStore store, Dataset train, Dataset test, TrainConfig config,
+                       RunControl control, TrainingFeed feed) {
+        this.store = store;
+        this.train = train;
+        this.test = config.testSize() == TrainConfig.ALL ? test : test.head(config.testSize());
+        this.config = config;
+        this.control = control;
+        this.feed = feed;
+    }
+
+    /**
+     * Trains until the run is over or {@code cancelled} says so; call on the engine thread.
+     * Returns the number of steps made.
+     *
+     * @throws DivergedException when the loss stops being a number (the step is not applied)
+     * @throws InterruptedException when the engine is shut down while waiting
+     */
+    public long run(BooleanSupplier cancelled) throws InterruptedException {
+        Network net = store.network();
+        imagesBefore = feed.imagesSeen();
+        trainer = new Trainer(net, train, config);
+        scratch = net.copy();
+        trainer.setListener(new Trainer.Listener() {
+            @Override
+            public void onWindow(WindowStats w) {
+                feed.window(imagesBefore + w.globalStep(), w);
+            }
+        });
+        long lastPublish = System.nanoTime();
+        long nextDue = lastPublish;
+        long seen = control.version();
+        rateMarkTime = lastPublish;
+        try {
+            publish();
+            while (trainer.hasNext() && !cancelled.getAsBoolean()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                long v = control.version();
+                if (v != seen) {
+                    // pace or pause changed: start timing afresh
+                    seen = v;
+                    nextDue = System.nanoTime();
+                    markRate(nextDue);
+                }
+                boolean single = false;
+                if (control.isPaused()) {
+                    if (!control.takeStepRequest()) {
+                        if (publishedStep != trainer.globalStep()) {
+                            publish();  // show exactly where the run paused
+                        }
+                        control.await(seen, Long.MAX_VALUE);
+                        continue;
+                    }
+                    single = true;
+                } else if (Double.isFinite(control.pace())) {
+                    long now = System.nanoTime();
+                    if (now < nextDue) {
+                        control.await(seen, nextDue);
+                        continue;
+                    }
+                    nextDue += (long) (1e9 / control.pace());
+                    if (nextDue < now - MAX_LAG_NANOS) {
+                        nextDue = now;
+                    }
+                }
+                trainer.step();
+                steps++;
+                long now = System.nanoTime();
+                if (now - rateMarkTime >= RATE_WINDOW_NANOS) {
+                    rate = (steps - rateMarkSteps) * 1e9 / (now - rateMarkTime);
+                    markRate(now);
+                }
+                boolean epochEnd = trainer.stepInEpoch() == trainer.stepsPerEpoch();
+                if (single || epochEnd || now - lastPublish >= PUBLISH_NANOS) {
+                    publish();
+                    lastPublish = now;
+                }
+                if (epochEnd && !cancelled.getAsBoolean()) {
+                    evaluate(cancelled);
+                    // evaluation time is not training time: restart the speed measurement
+                    markRate(System.nanoTime());
+                    nextDue = System.nanoTime();
+                }
+            }
+        } finally {
+            publish();
+        }
+        return steps;
+    }
+
+    /** Steps made so far (engine thread). */
+    public long steps() {
+        return steps;
+    }
+
+    private void markRate(long now) {
+        rateMarkTime = now;
+        rateMarkSteps = steps;
+    }
+
+    private void evaluate(BooleanSupplier cancelled) {
+        EvalResult r = Evaluator.evaluate(trainer.network(), test, cancelled);
+        if (r.count() == test.count()) {
+            feed.test(new TrainingFeed.TestPoint(imagesBefore + trainer.globalStep(), trainer.epoch(), r, test));
+        }
+    }
+
+    /** Copies the weights and the last image's activations into a new snapshot. */
+    private void publish() {
+        Network net = trainer.network();
+        NetworkSnapshot weights = store.publish();
+        int img = trainer.lastImage();
+        ImageActivations act = null;
+        if (img >= 0) {
+            scratch.copyWeightsFrom(net);
+            scratch.pool.setFirstMaxOnly(net.pool.firstMaxOnly());
+            Dataset set = trainer.trainingSet();
+            act = ImageActivations.of(scratch, set.pixels(), set.offset(img), set.label(img));
+        }
+        publishedStep = trainer.globalStep();
+        feed.setImagesSeen(imagesBefore + trainer.globalStep());
+        feed.publish(new TrainingSnapshot(weights, trainer.epoch(), config.epochs(), trainer.stepInEpoch(),
+                trainer.stepsPerEpoch(), trainer.globalStep(), trainer.totalSteps(), imagesBefore + trainer.globalStep(),
+                trainer.lastLoss(), rate, img, act));
+    }
+}

@@ -1,0 +1,233 @@
+package org.cnnexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.cnnexplorer.app.TrainingController.RunState;
+import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.train.NetworkSnapshot;
+import org.cnnexplorer.train.TrainingSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless: train, watch, pause, step, resume, stop, inspect, load a bad folder. */
+class TrainingWindowTest {
+    private static final long WAIT = 60;
+
+    private ExplorerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        waitFor(() -> app.model().data() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            app.training().controller().stop();
+            return null;
+        });
+        for (Window w : fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != app.window().root().getScene().getWindow()).toList())) {
+            fx(() -> {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+                return null;
+            });
+        }
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void trainWatchPauseStepResumeStopAndInspect() throws Exception {
+        TrainingFeature t = app.training();
+        TrainingController c = t.controller();
+        fx(() -> {
+            c.paceProperty().set(1500);
+            return null;
+        });
+        long filterVersion = fx(() -> {
+            app.window().select("tab-filters");
+            return t.filtersView().weightMap(0).version();
+        });
+        long frames = fx(() -> t.frameRate().frames());
+
+        fx(() -> {
+            app.window().select("tab-training");
+            return null;
+        });
+        robot.clickOn("#start-button");
+        waitFor(() -> c.state() == RunState.RUNNING);
+        waitFor(() -> t.trainingView().charts().trainPoints() >= 3);
+        fx(() -> {
+            app.window().select("tab-filters");
+            return null;
+        });
+        waitFor(() -> t.filtersView().weightMap(0).version() > filterVersion + 2);
+        long framesNow = fx(() -> t.frameRate().frames());
+        assertTrue(framesNow > frames + 20, "frames keep coming while training: " + (framesNow - frames));
+        waitFor(() -> t.frameRate().fpsProperty().get() > 0);
+
+        fx(() -> {
+            app.window().select("tab-training");
+            return null;
+        });
+        robot.clickOn("#pause-button");
+        waitFor(() -> c.state() == RunState.PAUSED);
+        // the run publishes where it paused; give the window a few frames to take it up
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        long paused = stepsNow(c);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(paused, stepsNow(c), "a paused run stays put");
+
+        robot.clickOn("#step-button");
+        waitFor(() -> stepsNow(c) == paused + 1);
+        robot.clickOn("#step-button");
+        waitFor(() -> stepsNow(c) == paused + 2);
+
+        robot.clickOn("#pause-button");   // now "Resume"
+        waitFor(() -> c.state() == RunState.RUNNING);
+        waitFor(() -> stepsNow(c) > paused + 50);
+
+        robot.clickOn("#stop-button");
+        waitFor(() -> c.state() == RunState.IDLE);
+
+        // the routing view shows the last training image: 26x26 maps with routed gradient
+        fx(() -> {
+            app.window().select("tab-pooling");
+            return null;
+        });
+        waitFor(() -> t.poolingView().routedMap().cols() == 26);
+        assertEquals(26, fx(() -> t.poolingView().convMap().rows()));
+        robot.clickOn("#routing-source").clickOn("Test set");
+        waitFor(() -> t.selection().sourceProperty().get() == org.cnnexplorer.app.view.ImageSelection.Source.TEST_SET);
+        long v = fx(() -> t.poolingView().routedMap().version());
+        robot.clickOn("#routing-next");
+        waitFor(() -> t.selection().indexProperty().get() == 1);
+        waitFor(() -> t.poolingView().routedMap().version() > v);
+
+        // evaluation on demand, then a confusion-matrix cell opens its images
+        fx(() -> {
+            app.window().select("tab-evaluation");
+            return null;
+        });
+        robot.clickOn("#evaluate-button");
+        waitFor(() -> c.lastTestProperty().get() != null);
+        waitFor(() -> !t.evaluationView().matrix().cellText(1, 1).isEmpty());
+        assertTrue(t.evaluationView().galleryCount() > 0, "misclassified images are shown");
+        robot.clickOn("#confusion-1-1");
+        waitFor(() -> fx(() -> t.evaluationView().galleryCount()) == Math.min(120, Integer.parseInt(t.evaluationView().matrix().cellText(1, 1))));
+    }
+
+    @Test
+    void stepFromIdleTrainsOneImageAndShowsItsFeatureMaps() throws Exception {
+        TrainingFeature t = app.training();
+        robot.clickOn("#step-button");
+        waitFor(() -> stepsNow(t.controller()) == 1);
+        assertEquals(RunState.PAUSED, t.controller().state());
+        fx(() -> {
+            app.window().select("tab-feature-maps");
+            return null;
+        });
+        waitFor(() -> t.featureMapsView().inputMap().cols() == 28);
+        assertEquals(26, fx(() -> t.featureMapsView().convMap(7).cols()));
+        TrainingSnapshot s = t.controller().snapshotProperty().get();
+        assertNotNull(s.current());
+        assertTrue(fx(() -> t.filtersView().filterCount()) == 8);
+    }
+
+    @Test
+    void aFolderThatIsNotIdxDataShowsADialogAndChangesNothing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not MNIST");
+        MnistFiles.Split before = app.model().data();
+        NetworkSnapshot weights = app.model().store().latest();
+        fx(() -> {
+            app.model().setChoosers(new StubChoosers(dir));
+            return null;
+        });
+        robot.clickOn("File").clickOn("#open-dataset");
+        waitFor(() -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("not MNIST-style IDX data"), pane.getHeaderText());
+        assertTrue(pane.getContentText().contains("unchanged"), pane.getContentText());
+        assertSame(before, app.model().data(), "the data stays");
+        assertSame(weights, app.model().store().latest(), "the model stays");
+        Node ok = robot.lookup(".button").match(n -> n.getScene() == pane.getScene()).query();
+        robot.clickOn(ok);
+        waitFor(() -> robot.lookup("#error-dialog").tryQuery().isEmpty());
+        // the window still works
+        robot.clickOn("#step-button");
+        waitFor(() -> stepsNow(app.training().controller()) == 1);
+    }
+
+    @Test
+    void closingTheWindowModelStopsTrainingAndTheEngine() throws Exception {
+        TrainingController c = app.training().controller();
+        robot.clickOn("#start-button");
+        waitFor(() -> stepsNow(c) > 10);
+        fx(() -> {
+            app.model().dispose();
+            return null;
+        });
+        waitFor(() -> fx(() -> !c.isActive()));
+        waitFor(() -> app.model().store().executor().isTerminated());
+        for (Thread th : Thread.getAllStackTraces().keySet()) {
+            if (th.getName().equals("engine") || th.getName().equals("evaluate") || th.getName().equals("load-data")) {
+                assertTrue(th.isDaemon() || !th.isAlive(), th.getName() + " must not keep the process alive");
+            }
+        }
+        assertFalse(fx(c::isActive));
+    }
+
+    private static long stepsNow(TrainingController c) throws Exception {
+        return fx(() -> {
+            TrainingSnapshot s = c.snapshotProperty().get();
+            return s == null ? 0L : s.imagesSeen();
+        });
+    }
+
+    static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(Callable<Boolean> cond) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, cond);
+    }
+
+    /** Answers every chooser with one folder. */
+    record StubChoosers(Path dir) implements Choosers {
+        @Override
+        public Path chooseDirectory(Window owner, String title) {
+            return dir;
+        }
+
+        @Override
+        public Path chooseSaveFile(Window owner, String title, String suggestedName, String description, String extension) {
+            return dir.resolve(suggestedName);
+        }
+
+        @Override
+        public Path chooseOpenFile(Window owner, String title, String description, String... extensions) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.cnnexplorer.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cnnexplorer.data.BundledMnist;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.Network;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The window's training loop without a window: pacing, pausing, stepping, snapshots and curves. */
+class TrainingRunTest {
+    private static Dataset train;
+    private static Dataset test;
+    private ModelStore store;
+
+    @BeforeAll
+    static void load() {
+        train = BundledMnist.train();
+        test = BundledMnist.test();
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static TrainConfig small() {
+        return TrainConfig.article().withSizes(300, 200).withEpochs(2);
+    }
+
+    private Future<Long> start(TrainingRun run, AtomicBoolean cancelled) {
+        return store.executor().submit(() -> run.run(cancelled::get));
+    }
+
+    @Test
+    void fullSpeedRunMatchesTheTrainerBitForBitAndPublishesCurves() throws Exception {
+        TrainConfig c = small();
+        store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+        TrainingFeed feed = new TrainingFeed();
+        long steps = start(new TrainingRun(store, train, test, c, new RunControl(), feed), new AtomicBoolean()).get(60, TimeUnit.SECONDS);
+        assertEquals(600, steps);
+
+        Network ref = Trainer.newNetwork(c, 28, 28);
+        new Trainer(ref, train, c).runToEnd();
+        Network published = store.latest().toNetwork();
+        assertArrayEquals(ref.conv.filters(), published.conv.filters(), 0, "publishing must not perturb training");
+        assertArrayEquals(ref.softmax.weights(), published.softmax.weights(), 0);
+
+        List<TrainingFeed.WindowPoint> windows = feed.drainWindows();
+        assertEquals(6, windows.size(), "3 windows of 100 per epoch");
+        assertEquals(100, windows.get(0).imagesSeen());
+        assertEquals(600, windows.get(5).imagesSeen());
+        List<TrainingFeed.TestPoint> tests = feed.drainTests();
+        assertEquals(2, tests.size(), "one test evaluation per epoch");
+        assertEquals(200, tests.get(1).result().count());
+        assertEquals(600, tests.get(1).imagesSeen());
+
+        TrainingSnapshot last = feed.latest();
+        assertEquals(600, last.globalStep());
+        assertEquals(600, last.totalSteps());
+        assertEquals(2, last.epoch());
+        assertEquals(1.0, last.fraction());
+        assertNotNull(last.current());
+        assertEquals(train.label(last.imageIndex()), last.current().label());
+        assertEquals(600, feed.imagesSeen());
+    }
+
+    @Test
+    void aSecondRunCountsOnFromTheFirst() throws Exception {
+        TrainConfig c = small().withEpochs(1);
+        store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+        TrainingFeed feed = new TrainingFeed();
+        start(new TrainingRun(store, train, test, c, new RunControl(), feed), new AtomicBoolean()).get(60, TimeUnit.SECONDS);
+        start(new TrainingRun(store, train, test, c, new RunControl(), feed), new AtomicBoolean()).get(60, TimeUnit.SECONDS);
+        assertEquals(600, feed.imagesSeen());
+        assertEquals(300, feed.latest().globalStep(), "steps of this run");
+        assertEquals(600, feed.latest().imagesSeen());
+    }
+
+    @Test
+    void pausedRunTakesExactlyTheRequestedStepsThenStops() throws Exception {
+        TrainConfig c = small();
+        store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+        TrainingFeed feed = new TrainingFeed();
+        RunControl control = new RunControl();
+        control.setPaused(true);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<Long> done = start(new TrainingRun(store, train, test, c, control, feed), cancelled);
+        waitUntil(() -> feed.latest() != null);
+        assertEquals(0, feed.latest().globalStep());
+        assertNull(feed.latest().current(), "no image before the first step");
+        control.requestStep();
+        control.requestStep();
+        control.requestStep();
+        waitUntil(() -> feed.latest().globalStep() == 3);
+        Thread.sleep(200);
+        assertEquals(3, feed.latest().globalStep(), "a paused run does not go on by itself");
+        assertNotNull(feed.latest().current());
+
+        control.setPaused(false);
+        control.setPace(200);
+        waitUntil(() -> feed.latest().globalStep() >= 20);
+        cancelled.set(true);
+        control.changed();
+        long steps = done.get(10, TimeUnit.SECONDS);
+        assertTrue(steps < 600, "cancelled before the end");
+        assertEquals(steps, feed.latest().globalStep(), "the last snapshot shows where it stopped");
+    }
+
+    @Test
+    void pacedRunKeepsToItsPace() throws Exception {
+        TrainConfig c = small();
+        store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+        TrainingFeed feed = new TrainingFeed();
+        RunControl control = new RunControl();
+        control.setPace(20);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Future<Long> done = start(new TrainingRun(store, train, test, c, control, feed), cancelled);
+        Thread.sleep(1000);
+        cancelled.set(true);
+        control.changed();
+        long steps = done.get(10, TimeUnit.SECONDS);
+        assertTrue(steps >= 10 && steps <= 25, "about 20 steps in a second at 20 steps/s, got " + steps);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!cond.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(10);
+        }
+    }
+}
