@@ -8,7 +8,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.gradcheck.GradientCheckView;
+import org.cnnexplorer.app.step.BackpropStepView;
+import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ModelStore;
 import org.cnnexplorer.train.TrainConfig;
@@ -16,9 +21,17 @@ import org.cnnexplorer.train.Trainer;
 
 /** The desktop app: builds the model, the window and its views, and loads the bundled MNIST. */
 public class ExplorerApp extends Application {
+    public static final String DRAW_TAB = "tab-draw";
+    public static final String BACKPROP_TAB = "tab-backprop";
+    public static final String GRADCHECK_TAB = "tab-gradcheck";
+
     private AppModel model;
     private MainWindow window;
     private TrainingFeature training;
+    private DrawView drawView;
+    private BackpropStepView backpropView;
+    private GradientCheckView gradientCheckView;
+    private ModelFileActions modelFiles;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -26,9 +39,10 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Network initial = Trainer.newNetwork(TrainConfig.article(), 28, 28);
+        Network pretrained = loadPretrained();
+        Network initial = pretrained != null ? pretrained : Trainer.newNetwork(TrainConfig.article(), 28, 28);
         model = new AppModel(new ModelStore(initial));
-        model.modelNameProperty().set("new model (seed 1)");
+        model.modelNameProperty().set(pretrained != null ? PretrainedModel.NAME : "new model (seed 1)");
         window = new MainWindow(model);
         installFeatures(window, model, stage);
 
@@ -49,6 +63,49 @@ public class ExplorerApp extends Application {
     /** Each feature adds its tabs and menu items here, in tab order. */
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
         training = TrainingFeature.install(w, m, stage);
+        installDrawAndBackprop(w, m, stage);
+    }
+
+    /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
+    private void installDrawAndBackprop(MainWindow w, AppModel m, Stage stage) {
+        ModelFileActions files = modelFiles = new ModelFileActions(m, stage, () -> {
+            if (training != null) {
+                training.controller().stop();
+            }
+        });
+        w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.saveItem()));
+        DrawView draw = drawView = new DrawView(m);
+        BackpropStepView step = backpropView = new BackpropStepView(m, draw.drawnInputProperty());
+        GradientCheckView check = gradientCheckView = new GradientCheckView(m, draw.drawnInputProperty());
+        draw.setOnStepThrough(input -> {
+            step.useDrawnDigit(draw.predictedProperty().get());
+            w.select(BACKPROP_TAB);
+        });
+        if (training != null) {
+            step.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
+            // The feature maps view can show the drawing (as MNIST bytes; its label is unknown).
+            draw.setOnFeatureMaps(input -> {
+                double[] ink = new double[input.length];
+                for (int i = 0; i < ink.length; i++) {
+                    ink[i] = input[i] + 0.5;
+                }
+                training.selection().showDrawing(DigitPreprocessor.toBytes(ink));
+                w.select("tab-feature-maps");
+            });
+        }
+        w.addTab("Draw", DRAW_TAB, draw);
+        w.addTab("Backprop step", BACKPROP_TAB, step);
+        w.addTab("Gradient check", GRADCHECK_TAB, check);
+    }
+
+    /** The bundled pre-trained model, or null (with a note in the status line) if it cannot be read. */
+    private Network loadPretrained() {
+        try {
+            return PretrainedModel.load();
+        } catch (ModelFileException e) {
+            System.err.println("warning: " + e.getMessage() + "; starting with a new model");
+            return null;
+        }
     }
 
     private void loadBundledData() {
@@ -93,5 +150,22 @@ public class ExplorerApp extends Application {
     /** For tests: live training and its views. */
     public TrainingFeature training() {
         return training;
+    }
+
+    /** For tests: the Draw, Backprop step and Gradient check views and the model file actions. */
+    public DrawView drawView() {
+        return drawView;
+    }
+
+    public BackpropStepView backpropView() {
+        return backpropView;
+    }
+
+    public GradientCheckView gradientCheckView() {
+        return gradientCheckView;
+    }
+
+    public ModelFileActions modelFiles() {
+        return modelFiles;
     }
 }

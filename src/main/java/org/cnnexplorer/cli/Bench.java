@@ -35,7 +35,6 @@ public final class Bench {
         double[] softB = new double[rounds];
         double[] poolB = new double[rounds];
         double[] convB = new double[rounds];
-        double[] sgd = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             for (int k = 0; k < BATCH; k++, i++) {
@@ -43,7 +42,7 @@ public final class Bench {
                 net.trainStep(train.pixels(), train.offset(img), train.label(img), 0.005);
             }
             step[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
-            long[] acc = new long[7];
+            long[] acc = new long[6];
             for (int k = 0; k < BATCH; k++, i++) {
                 int img = i % n;
                 int label = train.label(img);
@@ -55,21 +54,18 @@ public final class Bench {
                 long d = System.nanoTime();
                 net.softmax.forward(p);
                 long e = System.nanoTime();
-                Tensor g = net.softmax.backward(net.initialGradient(label));
+                Tensor g = net.softmax.backprop(net.initialGradient(label), 0.005);
                 long f = System.nanoTime();
                 g = net.pool.backward(g);
                 long h = System.nanoTime();
-                net.conv.backward(g);
+                net.conv.backprop(g, 0.005);
                 long j = System.nanoTime();
-                net.applyGradients(0.005);
-                long l = System.nanoTime();
                 acc[0] += b - a;
                 acc[1] += d - b;
                 acc[2] += e - d;
                 acc[3] += f - e;
                 acc[4] += h - f;
                 acc[5] += j - h;
-                acc[6] += l - j;
             }
             convF[r] = acc[0] / 1000.0 / BATCH;
             poolF[r] = acc[1] / 1000.0 / BATCH;
@@ -77,16 +73,14 @@ public final class Bench {
             softB[r] = acc[3] / 1000.0 / BATCH;
             poolB[r] = acc[4] / 1000.0 / BATCH;
             convB[r] = acc[5] / 1000.0 / BATCH;
-            sgd[r] = acc[6] / 1000.0 / BATCH;
         }
         out.printf(Locale.ROOT, "stages (median us, timed one by one, includes timer overhead):%n");
         out.printf(Locale.ROOT, "  conv forward      %6.2f%n", median(convF));
         out.printf(Locale.ROOT, "  max-pool forward  %6.2f%n", median(poolF));
         out.printf(Locale.ROOT, "  softmax forward   %6.2f%n", median(softF));
-        out.printf(Locale.ROOT, "  softmax backward  %6.2f%n", median(softB));
+        out.printf(Locale.ROOT, "  softmax backprop  %6.2f  (gradient and update in one pass)%n", median(softB));
         out.printf(Locale.ROOT, "  max-pool backward %6.2f%n", median(poolB));
-        out.printf(Locale.ROOT, "  conv backward     %6.2f%n", median(convB));
-        out.printf(Locale.ROOT, "  sgd update        %6.2f%n", median(sgd));
+        out.printf(Locale.ROOT, "  conv backprop     %6.2f  (gradient, then update)%n", median(convB));
         out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(step), rounds, BATCH);
         out.printf(Locale.ROOT, "train_step_us=%.1f%n", median(step));
     }

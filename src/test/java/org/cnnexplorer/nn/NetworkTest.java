@@ -141,6 +141,27 @@ class NetworkTest {
         }
     }
 
+    /**
+     * Bitwise, not just to 0.0 tolerance: the fused trainStep (with the softmax's vectorized path
+     * for the article's 1352 x 10 shape) and the layered forward, backward, applyGradients agree
+     * exactly, both for the article's 8 filters and for a shape that takes the general loops.
+     */
+    @ParameterizedTest(name = "filters={0}")
+    @ValueSource(ints = {8, 3})
+    void trainStepAndLayeredPathGiveBitIdenticalWeights(int filters) {
+        Network a = new Network(filters, 9);
+        Network b = a.copy();
+        for (int i = 0; i < 60; i++) {
+            a.trainStep(train.pixels(), train.offset(i), train.label(i), 0.01);
+            b.forward(train.pixels(), train.offset(i));
+            b.backward(train.label(i));
+            b.applyGradients(0.01);
+        }
+        for (int p = 0; p < a.params().size(); p++) {
+            assertTrue(Arrays.equals(a.params().get(p).value(), b.params().get(p).value()), a.params().get(p).name());
+        }
+    }
+
     @Test
     void sameSeedSameNetworkOtherSeedOtherNetwork() {
         Network a = new Network(8, 42);

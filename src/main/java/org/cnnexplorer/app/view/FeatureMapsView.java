@@ -122,8 +122,10 @@ public final class FeatureMapsView extends LiveView {
         bars.setProbabilities(a.probabilities(), a.label());
         int p = a.predicted();
         double loss = a.label() >= 0 ? -Math.log(a.probabilities()[a.label()]) : Double.NaN;
-        verdict.setText(String.format(Locale.ROOT, "Label %d, predicted %d (%.1f%%)%s · loss %.3f",
-                a.label(), p, 100 * a.probabilities()[p], p == a.label() ? ": right" : ": wrong", loss));
+        verdict.setText(a.label() < 0
+                ? String.format(Locale.ROOT, "Predicted %d (%.1f%%)", p, 100 * a.probabilities()[p])
+                : String.format(Locale.ROOT, "Label %d, predicted %d (%.1f%%)%s · loss %.3f",
+                        a.label(), p, 100 * a.probabilities()[p], p == a.label() ? ": right" : ": wrong", loss));
     }
 
     private void build(int n) {

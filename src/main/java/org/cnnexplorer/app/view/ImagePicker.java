@@ -46,7 +46,8 @@ public final class ImagePicker extends HBox {
         next.setId(idPrefix + "-next");
         what.getStyleClass().add("hint");
         for (var n : new javafx.scene.Node[] {index, prev, next}) {
-            n.disableProperty().bind(source.valueProperty().isEqualTo(ImageSelection.Source.TRAINING_STEP));
+            n.disableProperty().bind(source.valueProperty().isEqualTo(ImageSelection.Source.TRAINING_STEP)
+                    .or(source.valueProperty().isEqualTo(ImageSelection.Source.DRAWING)));
         }
         getChildren().addAll(new Label("Image:"), source, prev, index, next, what);
         setSpacing(6);

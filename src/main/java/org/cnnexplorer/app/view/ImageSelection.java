@@ -4,6 +4,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.TrainingController;
@@ -21,7 +22,8 @@ import org.cnnexplorer.train.TrainingSnapshot;
  */
 public final class ImageSelection {
     public enum Source {
-        TRAINING_STEP("Current training image"), TRAIN_SET("Training set"), TEST_SET("Test set");
+        TRAINING_STEP("Current training image"), TRAIN_SET("Training set"), TEST_SET("Test set"),
+        DRAWING("Your drawing");
 
         private final String label;
 
@@ -39,6 +41,8 @@ public final class ImageSelection {
     private final TrainingController training;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.TRAINING_STEP);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
+    /** The Draw tab's digit as MNIST bytes (28x28), or null before one was sent. */
+    private final ObjectProperty<byte[]> drawing = new SimpleObjectProperty<>(this, "drawing");
     private Network scratch;
     private ImageActivations cached;
     private Object cachedKey;
@@ -62,6 +66,12 @@ public final class ImageSelection {
         index.set(i);
     }
 
+    /** Shows a drawn digit (28x28 MNIST bytes, from the Draw tab); its label is unknown. */
+    public void showDrawing(byte[] pixels) {
+        drawing.set(pixels.clone());
+        source.set(Source.DRAWING);
+    }
+
     /** The data set being browsed, or null for the training step (or while loading). */
     public Dataset dataset() {
         var d = model.data();
@@ -71,7 +81,7 @@ public final class ImageSelection {
         return switch (source.get()) {
             case TRAIN_SET -> d.train();
             case TEST_SET -> d.test();
-            case TRAINING_STEP -> null;
+            case TRAINING_STEP, DRAWING -> null;
         };
     }
 
@@ -88,6 +98,7 @@ public final class ImageSelection {
         ChangeListener<Object> l = (o, was, now) -> onChange.run();
         source.addListener(l);
         index.addListener(l);
+        drawing.addListener(l);
         model.dataProperty().addListener(l);
     }
 
@@ -97,13 +108,23 @@ public final class ImageSelection {
             TrainingSnapshot s = training.snapshotProperty().get();
             return s == null ? null : s.current();
         }
-        Dataset d = dataset();
         NetworkSnapshot w = model.snapshot();
+        if (source.get() == Source.DRAWING) {
+            byte[] px = drawing.get();
+            if (px == null || w == null || px.length != w.height * w.width) {
+                return null;
+            }
+            return activationsOf(List.of(px, w), w, px, 0, -1);
+        }
+        Dataset d = dataset();
         if (d == null || w == null || d.rows() != w.height || d.cols() != w.width) {
             return null;
         }
         int i = Math.max(0, Math.min(index.get(), d.count() - 1));
-        Object key = java.util.List.of(d, i, w);
+        return activationsOf(List.of(d, i, w), w, d.pixels(), d.offset(i), d.label(i));
+    }
+
+    private ImageActivations activationsOf(Object key, NetworkSnapshot w, byte[] pixels, int offset, int label) {
         if (key.equals(cachedKey)) {
             return cached;
         }
@@ -112,7 +133,7 @@ public final class ImageSelection {
         } else {
             w.copyInto(scratch);
         }
-        cached = ImageActivations.of(scratch, d.pixels(), d.offset(i), d.label(i));
+        cached = ImageActivations.of(scratch, pixels, offset, label);
         cachedKey = key;
         return cached;
     }
@@ -126,6 +147,10 @@ public final class ImageSelection {
             }
             return String.format("Training step %,d (epoch %d): training image %,d, a %d; weights just after this step",
                     s.globalStep(), s.epoch(), s.imageIndex(), s.current().label());
+        }
+        if (source.get() == Source.DRAWING) {
+            return drawing.get() == null ? "Nothing drawn yet: draw a digit in the Draw tab and press \"Show in feature maps\"."
+                    : "Your drawing from the Draw tab (its label is unknown); the newest weights";
         }
         Dataset d = dataset();
         if (d == null) {

@@ -1,0 +1,118 @@
+package org.cnnexplorer.app;
+
+import java.nio.file.Path;
+import javafx.concurrent.Task;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Window;
+import org.cnnexplorer.io.AtomicFile;
+import org.cnnexplorer.io.NpzModel;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.NetworkSnapshot;
+
+/**
+ * File menu: Open model… and Save model… as NumPy .npz (the article's array layout, so weights
+ * exported from its numpy code open here). Reading and writing happen off the FX thread; a file
+ * that cannot be used gives a dialog saying why and leaves the current model as it was.
+ */
+public final class ModelFileActions {
+    private final AppModel model;
+    private final Window owner;
+    private final Runnable stopTraining;
+
+    /** @param stopTraining ends a training run before a loaded model replaces the live one */
+    public ModelFileActions(AppModel model, Window owner, Runnable stopTraining) {
+        this.model = model;
+        this.owner = owner;
+        this.stopTraining = stopTraining;
+    }
+
+    public MenuItem openItem() {
+        MenuItem open = new MenuItem("Open _model…");
+        open.setId("menu-open-model");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        open.setOnAction(e -> {
+            Path p = model.choosers().chooseOpenFile(owner, "Open a model (.npz)", "NumPy model (*.npz)", "npz");
+            if (p != null) {
+                open(p);
+            }
+        });
+        return open;
+    }
+
+    public MenuItem saveItem() {
+        MenuItem save = new MenuItem("_Save model…");
+        save.setId("menu-save-model");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> {
+            Path p = model.choosers().chooseSaveFile(owner, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
+            if (p != null) {
+                if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+                    p = p.resolveSibling(p.getFileName() + ".npz");
+                }
+                save(p);
+            }
+        });
+        return save;
+    }
+
+    /** Loads a model file in the background and makes it the live model; on failure, a dialog. */
+    public Task<Network> open(Path file) {
+        Task<Network> load = new Task<>() {
+            @Override
+            protected Network call() throws Exception {
+                return NpzModel.load(file);
+            }
+        };
+        load.setOnSucceeded(e -> {
+            Network net = load.getValue();
+            String name = String.valueOf(file.getFileName());
+            model.statusProperty().set("Opening " + name + "…");
+            // A run trains the live network in one long engine job: end it, then swap (queued behind it).
+            stopTraining.run();
+            model.store().replace(net).whenComplete((snapshot, err) -> javafx.application.Platform.runLater(() -> {
+                if (err != null) {
+                    Dialogs.error(owner, "Could not use the model " + name, err.getMessage());
+                    return;
+                }
+                model.refreshSnapshot();
+                model.modelNameProperty().set(name);
+                model.statusProperty().set(String.format("Opened %s: %d filters", name, net.numFilters));
+            }));
+        });
+        load.setOnFailed(e -> {
+            Throwable t = load.getException();
+            model.statusProperty().set("Could not open " + file.getFileName() + "; the current model is unchanged");
+            Dialogs.error(owner, "Could not open the model " + file.getFileName(),
+                    t.getMessage() + "\n\nThe current model is unchanged.");
+        });
+        start(load, "open-model");
+        return load;
+    }
+
+    /** Writes the current model (the newest snapshot) atomically in the background. */
+    public Task<Void> save(Path file) {
+        NetworkSnapshot s = model.snapshot();
+        Task<Void> write = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                String why = AtomicFile.whyNotWritable(file);
+                if (why != null) {
+                    throw new java.io.IOException(why);
+                }
+                NpzModel.save(s.toNetwork(), file);
+                return null;
+            }
+        };
+        write.setOnSucceeded(e -> model.statusProperty().set("Saved the model to " + file.getFileName()));
+        write.setOnFailed(e -> Dialogs.error(owner, "Could not save the model", String.valueOf(write.getException().getMessage())));
+        start(write, "save-model");
+        return write;
+    }
+
+    private void start(Task<?> task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+    }
+}

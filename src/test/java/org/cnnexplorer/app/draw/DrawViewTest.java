@@ -1,0 +1,131 @@
+package org.cnnexplorer.app.draw;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.cnnexplorer.app.ExplorerApp;
+import org.cnnexplorer.app.PretrainedModel;
+import org.cnnexplorer.app.render.HeatmapView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The robot draws on the canvas of the real window (headless): the 28x28 preview and the
+ * probabilities follow each stroke, undo and clear work by button and by key, and the drawing can be
+ * sent to the feature maps and the step-through.
+ */
+class DrawViewTest {
+    private ExplorerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        assertNotNull(stage);
+        robot.interact(() -> app.window().select(ExplorerApp.DRAW_TAB));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void drawingUpdatesPreviewAndPrediction() {
+        DrawView view = app.drawView();
+        assertEquals(PretrainedModel.NAME, app.model().modelNameProperty().get(), "the shipped model loads at start-up");
+        assertEquals(-1, view.predictedProperty().get());
+        HeatmapView preview = robot.lookup("#draw-input").queryAs(HeatmapView.class);
+        assertEquals(0, ink(preview), 1e-12);
+
+        // A 7: first the top bar alone, then the diagonal.
+        stroke(60, 60, 215, 60);
+        double[] barOnly = probabilities(view);
+        assertTrue(ink(preview) > 10, "the 28x28 preview shows the stroke");
+        stroke(215, 60, 125, 245);
+        assertEquals(7, view.predictedProperty().get(), "a drawn 7 is read as 7");
+        double[] seven = probabilities(view);
+        assertFalse(java.util.Arrays.equals(barOnly, seven), "the probabilities follow the drawing");
+
+        // Ctrl+Z takes back the diagonal: exactly the earlier picture and prediction.
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        assertArrayEquals(barOnly, probabilities(view), 0.0);
+
+        stroke(215, 60, 125, 245);
+        assertEquals(7, view.predictedProperty().get());
+        robot.type(KeyCode.DELETE);
+        assertEquals(-1, view.predictedProperty().get(), "Delete clears");
+        assertNull(view.drawnInputProperty().get());
+        assertEquals(0, ink(preview), 1e-12);
+
+        robot.clickOn("#draw-undo");
+        assertEquals(7, view.predictedProperty().get(), "a clear can be undone");
+        robot.clickOn("#draw-clear");
+        assertEquals(-1, view.predictedProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(view.drawing().isEmpty());
+    }
+
+    @Test
+    void drawnDigitGoesToFeatureMapsAndBackpropStep() {
+        stroke(140, 30, 140, 250);
+        int predicted = app.drawView().predictedProperty().get();
+        assertEquals(1, predicted, "a vertical line is a 1");
+
+        robot.clickOn("#draw-feature-maps");
+        assertEquals("tab-feature-maps", app.window().tabs().getSelectionModel().getSelectedItem().getId());
+        assertNotNull(app.training().selection().activations());
+        assertEquals(1, app.training().selection().activations().predicted());
+
+        robot.interact(() -> app.window().select(ExplorerApp.DRAW_TAB));
+        robot.clickOn("#draw-step-through");
+        assertEquals(ExplorerApp.BACKPROP_TAB, app.window().tabs().getSelectionModel().getSelectedItem().getId());
+        var trace = app.backpropView().traceProperty().get();
+        assertNotNull(trace);
+        assertEquals(1, trace.label, "the label defaults to the prediction and can be changed");
+        assertArrayEquals(app.drawView().drawnInputProperty().get(), trace.input(), 0.0);
+    }
+
+    /** Drags the pen across the canvas, in canvas coordinates, in small steps. */
+    private void stroke(double x0, double y0, double x1, double y1) {
+        Node pad = robot.lookup("#draw-canvas").query();
+        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        robot.moveTo(new Point2D(b.getMinX() + x0, b.getMinY() + y0));
+        robot.press(MouseButton.PRIMARY);
+        int n = 20;
+        for (int i = 1; i <= n; i++) {
+            robot.moveTo(new Point2D(b.getMinX() + x0 + (x1 - x0) * i / n, b.getMinY() + y0 + (y1 - y0) * i / n));
+        }
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double[] probabilities(DrawView view) {
+        return view.lastProbabilities();
+    }
+
+    private static double ink(HeatmapView v) {
+        double s = 0;
+        for (int r = 0; r < v.rows(); r++) {
+            for (int c = 0; c < v.cols(); c++) {
+                s += v.value(r, c);
+            }
+        }
+        return s;
+    }
+}

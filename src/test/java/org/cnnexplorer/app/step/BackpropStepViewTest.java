@@ -1,0 +1,113 @@
+package org.cnnexplorer.app.step;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.cnnexplorer.app.ExplorerApp;
+import org.cnnexplorer.explain.BackpropTrace;
+import org.cnnexplorer.train.NetworkSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The step-through in the real window: every stage by key, then Apply changes the model as traced. */
+class BackpropStepViewTest {
+    private ExplorerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        assertNotNull(stage);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.model().data() != null);
+        robot.interact(() -> app.window().select(ExplorerApp.BACKPROP_TAB));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.backpropView().traceProperty().get() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void walksEveryStageWithTheKeysAndApplies() throws Exception {
+        BackpropStepView view = app.backpropView();
+        BackpropTrace trace = view.traceProperty().get();
+        assertEquals(app.model().data().train().label(0), trace.label, "training image 0 by default");
+        assertEquals(15, view.stageCount());
+        Label title = robot.lookup("#backprop-stage-title").queryAs(Label.class);
+        Label equation = robot.lookup("#backprop-equation").queryAs(Label.class);
+
+        java.util.Set<String> equations = new java.util.HashSet<>();
+        for (int i = 0; i < view.stageCount(); i++) {
+            assertEquals(i, view.stageIndexProperty().get());
+            assertFalse(title.getText().isBlank());
+            equations.add(equation.getText());
+            if (i < view.stageCount() - 1) {
+                robot.type(i % 2 == 0 ? KeyCode.RIGHT : KeyCode.PAGE_DOWN);
+            }
+        }
+        assertEquals("sgd", view.stageId(view.stageIndexProperty().get()));
+        assertEquals(view.stageCount(), equations.size(), "each stage shows its own equation");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(view.stageCount() - 1, view.stageIndexProperty().get(), "stays on the last stage");
+        robot.type(KeyCode.LEFT);
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(view.stageCount() - 3, view.stageIndexProperty().get());
+        robot.type(KeyCode.END);
+
+        NetworkSnapshot before = app.model().snapshot();
+        assertEquals(trace.snapshotVersion, before.version);
+        robot.clickOn("#backprop-apply");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.model().snapshot().version > before.version);
+        WaitForAsyncUtils.waitForFxEvents();
+        NetworkSnapshot after = app.model().snapshot();
+        double[] expected = trace.filtersAfter();
+        for (int f = 0; f < after.numFilters; f++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(expected, f * 9, f * 9 + 9), after.filter(f), 0.0);
+        }
+        // The view moved on to the next step, computed on the updated model.
+        BackpropTrace next = view.traceProperty().get();
+        assertEquals(after.version, next.snapshotVersion);
+        assertArrayEquals(expected, next.filtersBefore(), 0.0);
+        assertEquals(trace.probabilitiesAfter()[trace.label], next.probabilities()[trace.label], 1e-12);
+        assertTrue(robot.lookup("#backprop-status").queryAs(Label.class).getText().startsWith("Applied"));
+    }
+
+    @Test
+    void applyIsRefusedWhenTheModelChangedMeanwhile() throws Exception {
+        BackpropStepView view = app.backpropView();
+        BackpropTrace stale = view.traceProperty().get();
+        // Another change reaches the live model first (as a training step or a loaded model would).
+        app.model().store().submit(net -> {
+            net.softmax.biases()[0] += 0.1;
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(stale, view.traceProperty().get());
+        boolean applied = WaitForAsyncUtils.asyncFx(view::apply).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertFalse(applied);
+        WaitForAsyncUtils.waitForFxEvents();
+        NetworkSnapshot now = app.model().snapshot();
+        assertArrayEquals(stale.filtersBefore(), concat(now), 0.0, "the stale step was not written");
+        assertTrue(robot.lookup("#backprop-status").queryAs(Label.class).getText().startsWith("Not applied"));
+    }
+
+    private static double[] concat(NetworkSnapshot s) {
+        double[] all = new double[s.numFilters * 9];
+        for (int f = 0; f < s.numFilters; f++) {
+            System.arraycopy(s.filter(f), 0, all, f * 9, 9);
+        }
+        return all;
+    }
+}
