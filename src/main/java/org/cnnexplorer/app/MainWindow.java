@@ -35,9 +35,25 @@ public final class MainWindow {
         statusBar = new HBox(12, status);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.getStyleClass().add("status-bar");
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> listTabsInViewMenu());
         root.setTop(menuBar);
         root.setCenter(tabs);
         root.setBottom(statusBar);
+    }
+
+    /** View > one item per tab, Ctrl+1 to Ctrl+9 for the first nine, kept in tab order. */
+    private void listTabsInViewMenu() {
+        viewMenu.getItems().removeIf(i -> "tab-item".equals(i.getUserData()));
+        int n = 0;
+        for (Tab t : tabs.getTabs()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(t.getText());
+            item.setUserData("tab-item");
+            if (n < 9) {
+                item.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+" + (n + 1)));
+            }
+            item.setOnAction(e -> tabs.getSelectionModel().select(t));
+            viewMenu.getItems().add(n++, item);
+        }
     }
 
     public BorderPane root() {

@@ -57,6 +57,7 @@ public final class TrainingController {
     private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
+    private boolean renaming;
 
     public TrainingController(AppModel model, Supplier<Window> owner) {
         this.model = model;
@@ -69,6 +70,12 @@ public final class TrainingController {
             if (was != null && now != null && isActive()) {
                 stop();
                 model.statusProperty().set("Training stopped: a new data set was loaded");
+            }
+        });
+        // Weights loaded from elsewhere (File > Open model) start new curves.
+        model.modelNameProperty().addListener((o, was, now) -> {
+            if (!renaming) {
+                forgetCurves();
             }
         });
         pump = new AnimationTimer() {
@@ -156,17 +163,23 @@ public final class TrainingController {
         MnistFiles.Split data = model.data();
         int h = data == null ? 28 : data.train().rows();
         int w = data == null ? 28 : data.train().cols();
-        // A new feed: whatever the stopping run still publishes goes to the old one, unseen.
+        forgetCurves();
+        renaming = true;
+        model.modelNameProperty().set("new model (seed " + c.seed() + ")");
+        renaming = false;
+        model.statusProperty().set("New weights from seed " + c.seed() + ", " + c.numFilters() + " filters");
+        // Queued on the engine thread behind the stopping run, ahead of any new one.
+        model.store().replace(Trainer.newNetwork(c, h, w)).thenRun(() -> Platform.runLater(model::refreshSnapshot));
+    }
+
+    /** New weights: new curves. A new feed, so whatever a stopping run still publishes goes unseen. */
+    private void forgetCurves() {
         feed = new TrainingFeed();
         history.clear();
         imagesSeen = 0;
         snapshot.set(null);
         lastTest.set(null);
         historyVersion.set(historyVersion.get() + 1);
-        model.modelNameProperty().set("new model (seed " + c.seed() + ")");
-        model.statusProperty().set("New weights from seed " + c.seed() + ", " + c.numFilters() + " filters");
-        // Queued on the engine thread behind the stopping run, ahead of any new one.
-        model.store().replace(Trainer.newNetwork(c, h, w)).thenRun(() -> Platform.runLater(model::refreshSnapshot));
     }
 
     /** Evaluates the latest published weights on the test set in the background. */
@@ -271,6 +284,10 @@ public final class TrainingController {
         NetworkSnapshot current = model.store().latest();
         if (current.numFilters != c.numFilters() || current.height != data.train().rows() || current.width != data.train().cols()) {
             // The network's shape must change: that means new weights.
+            reset();
+        } else if (PretrainedModel.NAME.equals(model.modelNameProperty().get())) {
+            // The app opens with the shipped model so that drawing works at once; training it
+            // further shows nothing. Start means the article's run: new weights from the seed.
             reset();
         }
         control.clearStepRequests();

@@ -57,9 +57,6 @@ public final class TrainingFeature {
         LiveView[] views = {trainingView, filtersView, featureMapsView, poolingView, evaluationView};
         for (int i = 0; i < views.length; i++) {
             tab(w, tabs[i][0], tabs[i][1], views[i]);
-            String id = tabs[i][1];
-            // View > Training (Ctrl+1) ... for moving between tabs from the keyboard
-            w.viewMenu().getItems().add(item(tabs[i][0], "Shortcut+" + (i + 1), () -> w.select(id)));
         }
 
         MenuItem open = new MenuItem("_Open dataset folder…");

@@ -144,6 +144,8 @@ class TrainingWindowTest {
         robot.clickOn("#step-button");
         waitFor(() -> stepsNow(t.controller()) == 1);
         assertEquals(RunState.PAUSED, t.controller().state());
+        assertEquals("new model (seed 1)", app.model().modelNameProperty().get(),
+                "training starts from the article's initial weights, not the shipped pre-trained model");
         fx(() -> {
             app.window().select("tab-feature-maps");
             return null;
@@ -204,6 +206,13 @@ class TrainingWindowTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary files left behind");
         }
+        // weights from elsewhere (File > Open model) start new curves
+        fx(() -> {
+            app.model().modelNameProperty().set("other.npz");
+            return null;
+        });
+        waitFor(() -> t.trainingView().charts().trainPoints() == 0);
+        assertTrue(c.history().isEmpty());
     }
 
     @Test

@@ -102,8 +102,16 @@ public final class TrainingView extends LiveView {
         VBox progressBox = new VBox(3, progress, position, timing, lastWindow);
 
         SettingsPane settings = new SettingsPane(model, training);
+        Label weights = new Label();
+        weights.setId("weights-origin");
+        weights.setWrapText(true);
+        weights.getStyleClass().add("hint");
+        weights.textProperty().bind(model.modelNameProperty().map(n -> "Weights: " + n
+                + (org.cnnexplorer.app.PretrainedModel.NAME.equals(n)
+                        ? ". Start trains new weights from the seed, as in the article (Open model… loads them again)."
+                        : ". Start trains these; Reset draws new ones from the seed.")));
 
-        VBox left = new VBox(12, header, buttons, speedBox, progressBox, settings);
+        VBox left = new VBox(12, header, buttons, weights, speedBox, progressBox, settings);
         left.setPadding(new Insets(10));
         left.setPrefWidth(390);
         left.setMinWidth(340);
