@@ -35,10 +35,10 @@ public final class PoolingView extends LiveView {
     private final HeatmapView conv = new HeatmapView(10);
     private final HeatmapView incoming = new HeatmapView(20);
     private final HeatmapView routed = new HeatmapView(10);
-    private final HeatmapView convPatch = new HeatmapView(38);
-    private final HeatmapView pooledPatch = new HeatmapView(38);
-    private final HeatmapView incomingPatch = new HeatmapView(38);
-    private final HeatmapView routedPatch = new HeatmapView(38);
+    private final HeatmapView convPatch = new HeatmapView(36);
+    private final HeatmapView pooledPatch = new HeatmapView(36);
+    private final HeatmapView incomingPatch = new HeatmapView(36);
+    private final HeatmapView routedPatch = new HeatmapView(36);
     private final ColorLegend convLegend = new ColorLegend(ColorMap.SEQUENTIAL, "conv output", 220);
     private final ColorLegend gradLegend = new ColorLegend(ColorMap.DIVERGING, "gradient", 220);
     private final Label ties = new Label();
@@ -117,14 +117,22 @@ public final class PoolingView extends LiveView {
         pooledPatch.setValueFormat("%.3f");
 
         HBox maps = new HBox(20,
-                box("Conv output, 26×26, 2×2 blocks", conv),
-                box("Incoming gradient dL/d(pooled), 13×13", incoming),
-                box("Routed gradient dL/d(conv output), 26×26", routed));
+                box("Conv output (26×26) in 2×2 blocks", conv),
+                box("Incoming gradient dL/d(pooled) (13×13)", incoming),
+                box("Routed gradient dL/d(conv) (26×26)", routed));
         GridPane zoom = new GridPane();
         zoom.setHgap(14);
         zoom.setVgap(8);
-        zoom.addRow(0, box("conv output (4×4 patch)", convPatch), arrow("max of each 2×2 block →"), box("pooled (2×2)", pooledPatch));
-        zoom.addRow(1, box("routed gradient (4×4)", routedPatch), arrow("← copied to each max, 0 elsewhere"), box("incoming gradient (2×2)", incomingPatch));
+        // Forward on the left, backward on the right, as in the article's two figures.
+        Label forward = new Label("Forward");
+        Label backward = new Label("Backward");
+        forward.getStyleClass().add("card-title");
+        backward.getStyleClass().add("card-title");
+        zoom.add(forward, 0, 0);
+        zoom.add(backward, 4, 0);
+        zoom.addRow(1, zoomed("conv output", convPatch), arrow("max of each 2×2 block →"), zoomed("pooled", pooledPatch),
+                gap(), zoomed("incoming gradient", incomingPatch), arrow("→ copied to each max, 0 elsewhere"),
+                zoomed("routed gradient", routedPatch));
         patchTitle.getStyleClass().add("card-title");
         ties.setId("tie-count");
         ties.setWrapText(true);
@@ -146,14 +154,28 @@ public final class PoolingView extends LiveView {
     private static VBox box(String title, HeatmapView v) {
         Label l = new Label(title);
         l.getStyleClass().add("card-title");
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(v.widthProperty().add(10));
         return new VBox(4, l, v);
+    }
+
+    private static VBox zoomed(String title, HeatmapView v) {
+        Label l = new Label(title);
+        l.getStyleClass().add("hint");
+        return new VBox(2, l, v);
+    }
+
+    private static javafx.scene.layout.Region gap() {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.setMinWidth(30);
+        return r;
     }
 
     private static Label arrow(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("arrow");
-        l.setMaxWidth(130);
-        l.setMinWidth(130);
+        l.setMaxWidth(110);
+        l.setMinWidth(110);
         l.setWrapText(true);
         return l;
     }
@@ -222,7 +244,7 @@ public final class PoolingView extends LiveView {
         incomingPatch.setData(patch(a.dLdPooled(), po, pw, patchRow / 2, patchCol / 2, 2), 0, 2, 2, ColorMap.DIVERGING, -g, g);
         routedPatch.setData(patch(a.dLdConv(), co, cw, patchRow, patchCol, 4), 0, 4, 4, ColorMap.DIVERGING, -g, g);
         convLegend.setRange(r[0], r[1], "%.2f");
-        gradLegend.setCaption("gradient (incoming and routed)" + (e == 0 ? "" : ", patch numbers in " + PowerOfTen.unit(e)));
+        gradLegend.setCaption("gradient" + (e == 0 ? "" : " (patch numbers in " + PowerOfTen.unit(e) + ")"));
         gradLegend.setSymmetric(g, e < -2 ? "%.1e" : "%.3f");
         patchTitle.setText(String.format(Locale.ROOT, "Zoomed: conv rows %d–%d, columns %d–%d (click a map to move it)",
                 patchRow, patchRow + 3, patchCol, patchCol + 3));
