@@ -59,6 +59,18 @@ public final class TrainingFeature {
             tab(w, tabs[i][0], tabs[i][1], views[i]);
         }
 
+        // Slow paces show every step (at most 30 a second); faster than the eye can follow, the
+        // image views settle for fewer frames, which leaves the CPU to the training thread.
+        Runnable rates = () -> {
+            double pace = controller.paceProperty().get();
+            boolean everyStep = Double.isFinite(pace) && pace <= 30;
+            filtersView.setMaxRate(everyStep ? 30 : 15);
+            featureMapsView.setMaxRate(everyStep ? 30 : 10);
+            poolingView.setMaxRate(everyStep ? 30 : 10);
+        };
+        controller.paceProperty().addListener((o, was, now) -> rates.run());
+        rates.run();
+
         MenuItem open = new MenuItem("_Open dataset folder…");
         open.setId("open-dataset");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));

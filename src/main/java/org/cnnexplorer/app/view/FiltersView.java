@@ -52,9 +52,6 @@ public final class FiltersView extends LiveView {
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         setCenter(scroll);
-        // 15 renders a second: smooth enough to watch the filters change, and half the
-        // drawing work of following every snapshot while training at full speed.
-        setMaxRate(15);
         model.snapshotProperty().addListener((o, was, now) -> requestRender());
         render();
     }

@@ -39,7 +39,7 @@ public abstract class LiveView extends BorderPane {
     }
 
     /** At most this many renders a second (0 for no cap). */
-    protected final void setMaxRate(double perSecond) {
+    public final void setMaxRate(double perSecond) {
         minNanos = perSecond <= 0 ? 0 : (long) (1e9 / perSecond);
     }
 

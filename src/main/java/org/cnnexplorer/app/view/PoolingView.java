@@ -145,8 +145,6 @@ public final class PoolingView extends LiveView {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
-        // At full speed the image changes every frame; 15 renders a second keep the renderer light.
-        setMaxRate(15);
         selection.addListener(this::requestRender);
         render();
     }
