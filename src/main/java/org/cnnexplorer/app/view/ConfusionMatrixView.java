@@ -16,6 +16,7 @@ import org.cnnexplorer.app.render.ColorMap;
 public final class ConfusionMatrixView extends GridPane {
     private static final double CELL = 44;
     private final Label[][] cells = new Label[10][10];
+    private final Tooltip[][] tips = new Tooltip[10][10];
     private BiConsumer<Integer, Integer> onCell = (a, b) -> { };
 
     public ConfusionMatrixView() {
@@ -41,9 +42,14 @@ public final class ConfusionMatrixView extends GridPane {
                 l.setAlignment(Pos.CENTER);
                 l.setId("confusion-" + r + "-" + c);
                 l.getStyleClass().add("confusion-cell");
+                if (r == c) {
+                    l.getStyleClass().add("confusion-diagonal");
+                }
                 int label = r;
                 int pred = c;
                 l.setOnMouseClicked(e -> onCell.accept(label, pred));
+                tips[r][c] = new Tooltip();
+                l.setTooltip(tips[r][c]);
                 cells[r][c] = l;
                 add(l, c + 1, r + 1);
             }
@@ -64,13 +70,17 @@ public final class ConfusionMatrixView extends GridPane {
     }
 
     public void clear() {
-        for (Label[] row : cells) {
-            for (Label l : row) {
-                l.setText("");
-                l.setStyle("-fx-background-color: #eeeeee;");
-                l.setTooltip(null);
+        for (int r = 0; r < 10; r++) {
+            for (int c = 0; c < 10; c++) {
+                cells[r][c].setText("");
+                cells[r][c].setBackground(fill(Color.gray(0.93)));
+                tips[r][c].setText("no evaluation yet");
             }
         }
+    }
+
+    private static javafx.scene.layout.Background fill(Color c) {
+        return new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(c, null, null));
     }
 
     /** Shows confusion[label][predicted]. */
@@ -85,13 +95,13 @@ public final class ConfusionMatrixView extends GridPane {
                 double share = total == 0 ? 0 : (double) n / total;
                 // a light ramp from white: sqrt so that small confusions still show
                 int argb = BLUES.argb(Math.sqrt(share), 0, 1);
-                Color text = ColorMap.textColorOn(argb);
                 Label l = cells[r][c];
                 l.setText(n == 0 ? "" : Integer.toString(n));
-                l.setStyle(String.format("-fx-background-color: #%06x; -fx-text-fill: %s; %s", argb & 0xffffff,
-                        text.equals(Color.WHITE) ? "white" : "black", r == c ? "-fx-font-weight: bold;" : ""));
-                l.setTooltip(new Tooltip(String.format("%d images of a %d predicted as %d (%.1f%% of the %ds)%s", n, r, c,
-                        100 * share, r, n > 0 ? "; click to see them" : "")));
+                // Set directly rather than by inline CSS, which would be parsed again for every cell.
+                l.setBackground(fill(ColorMap.toColor(argb)));
+                l.setTextFill(ColorMap.textColorOn(argb));
+                tips[r][c].setText(String.format("%d images of a %d predicted as %d (%.1f%% of the %ds)%s", n, r, c,
+                        100 * share, r, n > 0 ? "; click to see them" : ""));
             }
         }
     }
