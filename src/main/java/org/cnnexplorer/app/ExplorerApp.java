@@ -14,6 +14,7 @@ import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.ModelFileException;
+import org.cnnexplorer.io.PretrainedModel;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ModelStore;
 import org.cnnexplorer.train.TrainConfig;

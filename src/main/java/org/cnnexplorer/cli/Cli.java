@@ -23,13 +23,14 @@ public final class Cli {
             commands:
               train   [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR] [--seed S]
                       [--no-shuffle] [--filters F] [--first-max-only] [--init FILE.npz] [--save FILE.npz]
-              eval    --model FILE.npz [--data DIR] [--test N|all]
-              predict --model FILE.npz IMAGE.png
+              eval    [--model FILE.npz] [--data DIR] [--test N|all]
+              predict [--model FILE.npz] IMAGE.png
               bench   [--data DIR]
               help    [COMMAND]
 
             Defaults are the article's: 1000 training and 1000 test images, 3 epochs, learning
-            rate 0.005, shuffled each epoch, 8 filters, the bundled MNIST.
+            rate 0.005, shuffled each epoch, 8 filters, the bundled MNIST; eval and predict use the
+            bundled pre-trained model unless given --model.
             "COMMAND --help" explains a command's options.
             """;
 

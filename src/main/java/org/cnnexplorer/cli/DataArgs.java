@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import org.cnnexplorer.data.DataException;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.io.ModelFileException;
+import org.cnnexplorer.io.NpzModel;
+import org.cnnexplorer.io.PretrainedModel;
+import org.cnnexplorer.nn.Network;
 
 /** Loading --data and taking the first N images of a set, with the checks the commands share. */
 final class DataArgs {
@@ -34,5 +38,17 @@ final class DataArgs {
 
     static Dataset head(Dataset d, int n) {
         return n == ALL ? d : d.head(n);
+    }
+
+    /** The model in a file, or the pre-trained model bundled in the jar when no file is given. */
+    static Network loadModel(Path model) throws ModelFileException {
+        if (model != null) {
+            return NpzModel.load(model);
+        }
+        Network bundled = PretrainedModel.load();
+        if (bundled == null) {
+            throw new ModelFileException("the bundled pre-trained model is missing; pass --model FILE.npz");
+        }
+        return bundled;
     }
 }

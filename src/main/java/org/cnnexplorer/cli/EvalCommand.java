@@ -6,7 +6,6 @@ import java.util.Set;
 import org.cnnexplorer.data.DataException;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.ModelFileException;
-import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.EvalResult;
 import org.cnnexplorer.train.Evaluator;
@@ -14,11 +13,12 @@ import org.cnnexplorer.train.Evaluator;
 /** {@code eval}: a saved model on the test set, printing the same two lines as {@code train}. */
 final class EvalCommand {
     static final String HELP = """
-            usage: eval --model FILE.npz [--data DIR] [--test N|all]
+            usage: eval [--model FILE.npz] [--data DIR] [--test N|all]
 
             Tests a saved model and prints "Test Loss" and "Test Accuracy" as train does.
 
-              --model FILE.npz   the model (NumPy .npz: conv_filters, softmax_weights, softmax_biases)
+              --model FILE.npz   the model (NumPy .npz: conv_filters, softmax_weights, softmax_biases);
+                                 without it, the pre-trained model bundled in the jar
               --data DIR         folder with the MNIST IDX files; default: bundled MNIST
               --test N|all       test images, the first N (default 1000)
             """;
@@ -30,12 +30,9 @@ final class EvalCommand {
         Options o = Options.parse("eval", args, 1, Set.of("model", "data", "test"), Set.of());
         o.noMorePositional("eval", 0);
         Path model = o.path("model");
-        if (model == null) {
-            throw new UsageException("eval needs --model FILE.npz; see eval --help");
-        }
         int testN = o.countOrAll("test", 1000, DataArgs.ALL);
         Path data = o.path("data");
-        Network net = NpzModel.load(model);
+        Network net = DataArgs.loadModel(model);
         MnistFiles.Split split = DataArgs.load(data);
         DataArgs.checkCount("test", testN, split.test(), "test");
         EvalResult r = Evaluator.evaluate(net, DataArgs.head(split.test(), testN));

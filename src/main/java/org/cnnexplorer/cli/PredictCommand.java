@@ -7,19 +7,19 @@ import java.util.Set;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.io.ImageInk;
 import org.cnnexplorer.io.ModelFileException;
-import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.nn.Network;
 
 /** {@code predict}: which digit a picture shows, after MNIST's own preprocessing. */
 final class PredictCommand {
     static final String HELP = """
-            usage: predict --model FILE.npz IMAGE.png
+            usage: predict [--model FILE.npz] IMAGE.png
 
             Reads a picture of one digit (any size; dark on light or light on dark), crops it to
             the ink, scales it to 20 pixels, centres it in 28x28 as MNIST did, and prints the
             prediction, then the probability of each digit.
 
-              --model FILE.npz   the model (NumPy .npz: conv_filters, softmax_weights, softmax_biases)
+              --model FILE.npz   the model (NumPy .npz: conv_filters, softmax_weights, softmax_biases);
+                                 without it, the pre-trained model bundled in the jar
             """;
 
     private PredictCommand() {
@@ -29,14 +29,11 @@ final class PredictCommand {
         Options o = Options.parse("predict", args, 1, Set.of("model"), Set.of());
         o.noMorePositional("predict", 1);
         Path model = o.path("model");
-        if (model == null) {
-            throw new UsageException("predict needs --model FILE.npz; see predict --help");
-        }
         if (o.positional().isEmpty()) {
             throw new UsageException("predict needs an image file, e.g. predict --model model.npz digit.png");
         }
         Path image = Path.of(o.positional().get(0));
-        Network net = NpzModel.load(model);
+        Network net = DataArgs.loadModel(model);
         ImageInk.Ink ink;
         try {
             ink = ImageInk.read(image);

@@ -152,6 +152,20 @@ class CliTest {
     }
 
     @Test
+    void withoutModelEvalAndPredictUseTheBundledPreTrainedModel() throws IOException {
+        CliRun e = CliRun.of("eval", "--test", "500");
+        assertEquals(0, e.code(), e.err());
+        String acc = e.outLines().get(1);
+        assertTrue(acc.startsWith("Test Accuracy: "), acc);
+        assertTrue(Double.parseDouble(acc.substring("Test Accuracy: ".length())) > 0.95, acc);
+        Path png = dir.resolve("bundled.png");
+        ImageIO.write(render(mnist.test().image(1), true), "png", png.toFile());
+        CliRun p = CliRun.of("predict", png.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().startsWith("Prediction: " + mnist.test().label(1) + " "), p.out());
+    }
+
+    @Test
     void predictReadsInkOnATransparentBackground() throws IOException {
         byte[] px = mnist.test().image(0);
         BufferedImage img = new BufferedImage(56, 56, BufferedImage.TYPE_INT_ARGB);
@@ -247,10 +261,8 @@ class CliTest {
             {2, "--no-shuffle takes no value", new String[] {"train", "--no-shuffle=yes", "--save", save}},
             {2, "unexpected argument \"extra\" for train", new String[] {"train", "extra", "--save", save}},
             {2, "--filters 4 disagrees with model.npz, which has 8 filters", new String[] {"train", "--init", m, "--filters", "4", "--save", save}},
-            {2, "eval needs --model FILE.npz", new String[] {"eval"}},
             {2, "--test 20000 is more than the 10000 test images", new String[] {"eval", "--model", m, "--test", "20000"}},
             {2, "predict needs an image file", new String[] {"predict", "--model", m}},
-            {2, "predict needs --model FILE.npz", new String[] {"predict", png.toString()}},
             {2, "unexpected argument", new String[] {"predict", "--model", m, png.toString(), png.toString()}},
             {2, "unknown option --model for bench", new String[] {"bench", "--model", m}},
             // data, model and image errors: exit 1

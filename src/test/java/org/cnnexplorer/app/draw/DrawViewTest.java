@@ -14,7 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.cnnexplorer.app.ExplorerApp;
-import org.cnnexplorer.app.PretrainedModel;
+import org.cnnexplorer.io.PretrainedModel;
 import org.cnnexplorer.app.render.HeatmapView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,7 @@
-package org.cnnexplorer.app;
+package org.cnnexplorer.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.cnnexplorer.io.ModelFileException;
-import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.nn.Network;
 
 /**
