@@ -18,6 +18,7 @@ import javafx.concurrent.Worker;
 import javafx.stage.Window;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.data.MnistFiles;
+import org.cnnexplorer.io.PretrainedModel;
 import org.cnnexplorer.train.EvalResult;
 import org.cnnexplorer.train.Evaluator;
 import org.cnnexplorer.train.NetworkSnapshot;

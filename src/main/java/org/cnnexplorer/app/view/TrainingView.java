@@ -107,7 +107,7 @@ public final class TrainingView extends LiveView {
         weights.setWrapText(true);
         weights.getStyleClass().add("hint");
         weights.textProperty().bind(model.modelNameProperty().map(n -> "Weights: " + n
-                + (org.cnnexplorer.app.PretrainedModel.NAME.equals(n)
+                + (org.cnnexplorer.io.PretrainedModel.NAME.equals(n)
                         ? ". Start trains new weights from the seed, as in the article (Open model… loads them again)."
                         : ". Start trains these; Reset draws new ones from the seed.")));
 
