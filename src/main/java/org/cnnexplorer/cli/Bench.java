@@ -10,8 +10,8 @@ import org.cnnexplorer.nn.Tensor;
  * The {@code bench} command: times training steps (forward + backward + update, default network,
  * this thread) on real images and reports medians of batches, stage by stage, then
  * {@code train_step_us=N} as the last line. It names the path it timed (vector, scalar or
- * layered, see {@code nn.FastStep}); on the vector path it also times the scalar twin
- * ({@code scalar_step_us=N}, the line before the last).
+ * layered, see {@code nn.FastStep}); on the vector path it also times the plain-Java paths
+ * ({@code layered_step_us=N}, {@code scalar_step_us=N}) before the last line.
  */
 public final class Bench {
     private static final int BATCH = 1000;
@@ -23,28 +23,22 @@ public final class Bench {
         Network net = new Network(8, train.rows(), train.cols(), 1);
         int n = Math.min(train.count(), 10_000);
         out.printf(Locale.ROOT, "path: %s%n", net.fastStep() == null ? "layered" : net.fastStep().name());
-        // The scalar twin first (a cheaper warm-up and fewer rounds), so the README can give both.
+        // The plain-Java figures first (shorter warm-up, fewer rounds), so the README can give
+        // them next to the vector one: the layers (what a JVM without the module runs) and the
+        // vector step's scalar twin.
+        double layered = Double.NaN;
         double scalar = Double.NaN;
         if (net.stepPath() == Network.StepPath.VECTOR) {
-            Network s = new Network(8, train.rows(), train.cols(), 1);
-            s.setStepPath(Network.StepPath.SCALAR);
-            warmUp(s, train, n, 1_500_000_000L);
-            double[] t = new double[7];
-            for (int r = 0, i = 0; r < t.length; r++) {
-                long t0 = System.nanoTime();
-                for (int k = 0; k < BATCH; k++, i++) {
-                    s.trainStep(train.pixels(), train.offset(i % n), train.label(i % n), 0.005);
-                }
-                t[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
-            }
-            scalar = median(t);
+            layered = quick(train, n, Network.StepPath.LAYERED);
+            scalar = quick(train, n, Network.StepPath.SCALAR);
         }
         // Warm up so the JIT has compiled the hot loops before anything is timed.
         int i = warmUp(net, train, n, 3_000_000_000L);
         if (net.fastStep() != null) {
             double us = fused(net, train, n, i, out);
             if (!Double.isNaN(scalar)) {
-                out.printf(Locale.ROOT, "scalar_step_us=%.1f%n", scalar);
+                out.printf(Locale.ROOT, "layered_step_us=%.1f  (plain Java, what runs without the vector module)%n", layered);
+                out.printf(Locale.ROOT, "scalar_step_us=%.1f  (the vector step's plain-Java twin)%n", scalar);
             }
             out.printf(Locale.ROOT, "train_step_us=%.1f%n", us);
             return;
@@ -105,6 +99,22 @@ public final class Bench {
         out.printf(Locale.ROOT, "  conv backprop     %6.2f  (gradient, then update)%n", median(convB));
         out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(step), rounds, BATCH);
         out.printf(Locale.ROOT, "train_step_us=%.1f%n", median(step));
+    }
+
+    /** Median of seven batches after a 1.5 s warm-up, on a fresh network taking {@code path}. */
+    private static double quick(Dataset train, int n, Network.StepPath path) {
+        Network s = new Network(8, train.rows(), train.cols(), 1);
+        s.setStepPath(path);
+        int i = warmUp(s, train, n, 1_500_000_000L);
+        double[] t = new double[7];
+        for (int r = 0; r < t.length; r++) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k < BATCH; k++, i++) {
+                s.trainStep(train.pixels(), train.offset(i % n), train.label(i % n), 0.005);
+            }
+            t[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
+        }
+        return median(t);
     }
 
     private static int warmUp(Network net, Dataset train, int n, long nanos) {
