@@ -53,6 +53,15 @@ public abstract class FastStep {
         }
     }
 
+    /** (byte / 255) - 0.5 for every byte value: the same doubles as computing it each time. */
+    private static final double[] SCALED = new double[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            SCALED[v] = v / 255.0 - 0.5;
+        }
+    }
+
     final int filters;
     final int flatLen;
     /** The input's four phase planes, XS apart. */
@@ -145,7 +154,7 @@ public abstract class FastStep {
                     int src = off + (2 * r + c) * SIDE + d;
                     int dst = base + r * HALF;
                     for (int s = 0; s < HALF; s++) {
-                        x[dst + s] = (px[src + 2 * s] & 0xff) / 255.0 - 0.5;
+                        x[dst + s] = SCALED[px[src + 2 * s] & 0xff];
                     }
                 }
             }
