@@ -79,6 +79,8 @@ public abstract class FastStep {
     /** dL/dpooled in the softmax's order, then spread to the 14-wide layout (junk and padding stay 0). */
     final double[] dFlat;
     final double[] dPooled;
+    /** One filter's routed gradient, dL/dconv in its four phase planes. */
+    final double[] routed = new double[4 * PS];
     /** Scratch for a reduction's eight partial sums. */
     final double[] partial = new double[8];
 

@@ -87,24 +87,29 @@ final class ScalarFastStep extends FastStep {
         double[] in = x;
         double[] s = lanes;
         for (int f = 0; f < filters; f++) {
-            java.util.Arrays.fill(s, 0.0);
             int pb = f * 4 * PS;
             int mb = f * PS;
-            for (int i0 = 0; i0 < PS; i0 += 8) {
-                for (int l = 0; l < 8; l++) {
-                    int i = i0 + l;
-                    double m = pooled[mb + i];
-                    double g = dPooled[mb + i];
-                    boolean taken = false;
-                    for (int ab = 0; ab < 4; ab++) {
-                        boolean isMax = planes[pb + ab * PS + i] == m;
-                        boolean routed = firstMaxOnly ? isMax && !taken : isMax;
-                        taken |= isMax;
-                        double gr = routed ? g : 0.0;
-                        int o = ab * 9;
-                        for (int t = 0; t < 9; t++) {
-                            s[t * 8 + l] = s[t * 8 + l] + gr * in[i + TAP[o + t]];
-                        }
+            // The routed gradient, phase by phase: dL/dpooled where the phase holds the max.
+            for (int i = 0; i < PS; i++) {
+                double m = pooled[mb + i];
+                double g = dPooled[mb + i];
+                boolean taken = false;
+                for (int ab = 0; ab < 4; ab++) {
+                    boolean isMax = planes[pb + ab * PS + i] == m;
+                    boolean keep = firstMaxOnly ? isMax && !taken : isMax;
+                    taken |= isMax;
+                    routed[ab * PS + i] = keep ? g : 0.0;
+                }
+            }
+            // Tap t: sum over phases, then positions, of routed * input, position i in lane i % 8.
+            java.util.Arrays.fill(s, 0.0);
+            for (int ab = 0; ab < 4; ab++) {
+                int o = ab * 9;
+                for (int i = 0; i < PS; i++) {
+                    double gr = routed[ab * PS + i];
+                    int l = i & 7;
+                    for (int t = 0; t < 9; t++) {
+                        s[t * 8 + l] = s[t * 8 + l] + gr * in[i + TAP[o + t]];
                     }
                 }
             }

@@ -144,43 +144,59 @@ final class VectorFastStep extends FastStep {
 
     /**
      * The routed gradient of phase (a, b) is dL/dpooled where that phase holds the block's max
-     * (the first such phase only, with firstMaxOnly), else 0; tap t's gradient sums it times the
-     * tap's input, over the positions and then the four phases.
+     * (the first such phase only, with firstMaxOnly), else 0. First the four routed planes, then
+     * tap t's gradient sums them times the tap's input, phase by phase (a method each, so C2
+     * compiles each loop on its own).
      */
     @Override
     void filterGradient(double[] grad, boolean firstMaxOnly) {
         for (int f = 0; f < filters; f++) {
-            filterGradient(grad, firstMaxOnly, f);
+            route(f, firstMaxOnly);
+            tapSums(grad, f);
         }
     }
 
-    private void filterGradient(double[] grad, boolean firstMaxOnly, int f) {
-        double[] in = x;
-        int[] tap = TAP;
+    private void route(int f, boolean firstMaxOnly) {
         DoubleVector zero = DoubleVector.zero(S);
         VectorMask<Double> first = S.maskAll(firstMaxOnly);
         int pb = f * 4 * PS;
         int mb = f * PS;
-        DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero, s5 = zero, s6 = zero, s7 = zero, s8 = zero;
         for (int i = 0; i < PS; i += 8) {
             DoubleVector m = DoubleVector.fromArray(S, pooled, mb + i);
             DoubleVector g = DoubleVector.fromArray(S, dPooled, mb + i);
-            VectorMask<Double> taken = S.maskAll(false);
-            for (int ab = 0; ab < 4; ab++) {
-                VectorMask<Double> isMax = DoubleVector.fromArray(S, planes, pb + ab * PS + i).compare(VectorOperators.EQ, m);
-                // With firstMaxOnly (first all true) a phase after an earlier maximum gets nothing.
-                DoubleVector gr = zero.blend(g, isMax.andNot(taken.and(first)));
-                taken = taken.or(isMax);
-                int o = ab * 9;
-                s0 = s0.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o])));
-                s1 = s1.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 1])));
-                s2 = s2.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 2])));
-                s3 = s3.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 3])));
-                s4 = s4.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 4])));
-                s5 = s5.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 5])));
-                s6 = s6.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 6])));
-                s7 = s7.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 7])));
-                s8 = s8.add(gr.mul(DoubleVector.fromArray(S, in, i + tap[o + 8])));
+            VectorMask<Double> e0 = DoubleVector.fromArray(S, planes, pb + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e1 = DoubleVector.fromArray(S, planes, pb + PS + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e3 = DoubleVector.fromArray(S, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m);
+            // With firstMaxOnly (first all true) a phase after an earlier maximum gets nothing.
+            VectorMask<Double> e01 = e0.or(e1);
+            zero.blend(g, e0).intoArray(routed, i);
+            zero.blend(g, e1.andNot(e0.and(first))).intoArray(routed, PS + i);
+            zero.blend(g, e2.andNot(e01.and(first))).intoArray(routed, 2 * PS + i);
+            zero.blend(g, e3.andNot(e01.or(e2).and(first))).intoArray(routed, 3 * PS + i);
+        }
+    }
+
+    private void tapSums(double[] grad, int f) {
+        double[] in = x;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero, s5 = zero, s6 = zero, s7 = zero, s8 = zero;
+        for (int ab = 0; ab < 4; ab++) {
+            int o = ab * 9;
+            int t0 = TAP[o], t1 = TAP[o + 1], t2 = TAP[o + 2], t3 = TAP[o + 3], t4 = TAP[o + 4];
+            int t5 = TAP[o + 5], t6 = TAP[o + 6], t7 = TAP[o + 7], t8 = TAP[o + 8];
+            int gb = ab * PS;
+            for (int i = 0; i < PS; i += 8) {
+                DoubleVector gr = DoubleVector.fromArray(S, routed, gb + i);
+                s0 = s0.add(gr.mul(DoubleVector.fromArray(S, in, i + t0)));
+                s1 = s1.add(gr.mul(DoubleVector.fromArray(S, in, i + t1)));
+                s2 = s2.add(gr.mul(DoubleVector.fromArray(S, in, i + t2)));
+                s3 = s3.add(gr.mul(DoubleVector.fromArray(S, in, i + t3)));
+                s4 = s4.add(gr.mul(DoubleVector.fromArray(S, in, i + t4)));
+                s5 = s5.add(gr.mul(DoubleVector.fromArray(S, in, i + t5)));
+                s6 = s6.add(gr.mul(DoubleVector.fromArray(S, in, i + t6)));
+                s7 = s7.add(gr.mul(DoubleVector.fromArray(S, in, i + t7)));
+                s8 = s8.add(gr.mul(DoubleVector.fromArray(S, in, i + t8)));
             }
         }
         double[] s = partial;
