@@ -29,85 +29,8 @@ final class VectorFastStep extends FastStep {
 
     @Override
     void convPool(double[] filt) {
-        int f = 0;
-        for (; f + 1 < filters; f += 2) {
-            convPoolPair(filt, f);
-        }
-        for (; f < filters; f++) {
+        for (int f = 0; f < filters; f++) {
             convPoolFilter(filt, f);
-        }
-    }
-
-    /** Filters f and f + 1 share each input load; the same arithmetic as {@link #convPoolFilter}. */
-    private void convPoolPair(double[] filt, int f) {
-        double[] in = x;
-        int k = f * 9;
-        int q = k + 9;
-        int pb = f * 4 * PS;
-        int qb = pb + 4 * PS;
-        for (int ab = 0; ab < 4; ab++) {
-            int o = ab * 9;
-            int t0 = TAP[o], t1 = TAP[o + 1], t2 = TAP[o + 2], t3 = TAP[o + 3], t4 = TAP[o + 4];
-            int t5 = TAP[o + 5], t6 = TAP[o + 6], t7 = TAP[o + 7], t8 = TAP[o + 8];
-            DoubleVector w0 = DoubleVector.broadcast(S, filt[k]), w1 = DoubleVector.broadcast(S, filt[k + 1]);
-            DoubleVector w2 = DoubleVector.broadcast(S, filt[k + 2]), w3 = DoubleVector.broadcast(S, filt[k + 3]);
-            DoubleVector w4 = DoubleVector.broadcast(S, filt[k + 4]), w5 = DoubleVector.broadcast(S, filt[k + 5]);
-            DoubleVector w6 = DoubleVector.broadcast(S, filt[k + 6]), w7 = DoubleVector.broadcast(S, filt[k + 7]);
-            DoubleVector w8 = DoubleVector.broadcast(S, filt[k + 8]);
-            DoubleVector v0 = DoubleVector.broadcast(S, filt[q]), v1 = DoubleVector.broadcast(S, filt[q + 1]);
-            DoubleVector v2 = DoubleVector.broadcast(S, filt[q + 2]), v3 = DoubleVector.broadcast(S, filt[q + 3]);
-            DoubleVector v4 = DoubleVector.broadcast(S, filt[q + 4]), v5 = DoubleVector.broadcast(S, filt[q + 5]);
-            DoubleVector v6 = DoubleVector.broadcast(S, filt[q + 6]), v7 = DoubleVector.broadcast(S, filt[q + 7]);
-            DoubleVector v8 = DoubleVector.broadcast(S, filt[q + 8]);
-            int dp = pb + ab * PS;
-            int dq = qb + ab * PS;
-            for (int i = 0; i < PS; i += 8) {
-                DoubleVector x0 = DoubleVector.fromArray(S, in, i + t0);
-                DoubleVector a = x0.mul(w0);
-                DoubleVector b = x0.mul(v0);
-                DoubleVector xt = DoubleVector.fromArray(S, in, i + t1);
-                a = a.add(xt.mul(w1));
-                b = b.add(xt.mul(v1));
-                xt = DoubleVector.fromArray(S, in, i + t2);
-                a = a.add(xt.mul(w2));
-                b = b.add(xt.mul(v2));
-                xt = DoubleVector.fromArray(S, in, i + t3);
-                a = a.add(xt.mul(w3));
-                b = b.add(xt.mul(v3));
-                xt = DoubleVector.fromArray(S, in, i + t4);
-                a = a.add(xt.mul(w4));
-                b = b.add(xt.mul(v4));
-                xt = DoubleVector.fromArray(S, in, i + t5);
-                a = a.add(xt.mul(w5));
-                b = b.add(xt.mul(v5));
-                xt = DoubleVector.fromArray(S, in, i + t6);
-                a = a.add(xt.mul(w6));
-                b = b.add(xt.mul(v6));
-                xt = DoubleVector.fromArray(S, in, i + t7);
-                a = a.add(xt.mul(w7));
-                b = b.add(xt.mul(v7));
-                xt = DoubleVector.fromArray(S, in, i + t8);
-                a = a.add(xt.mul(w8));
-                b = b.add(xt.mul(v8));
-                a.intoArray(planes, dp + i);
-                b.intoArray(planes, dq + i);
-            }
-        }
-        pool(f);
-        pool(f + 1);
-    }
-
-    /** Filter f's pooled plane: the elementwise max of its four phase planes. */
-    private void pool(int f) {
-        int pb = f * 4 * PS;
-        int mb = f * PS;
-        for (int i = 0; i < PS; i += 8) {
-            DoubleVector p0 = DoubleVector.fromArray(S, planes, pb + i);
-            DoubleVector p1 = DoubleVector.fromArray(S, planes, pb + PS + i);
-            DoubleVector p2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i);
-            DoubleVector p3 = DoubleVector.fromArray(S, planes, pb + 3 * PS + i);
-            p0.lanewise(VectorOperators.MAX, p1).lanewise(VectorOperators.MAX, p2.lanewise(VectorOperators.MAX, p3))
-                    .intoArray(pooled, mb + i);
         }
     }
 
@@ -140,7 +63,15 @@ final class VectorFastStep extends FastStep {
                 acc.intoArray(planes, dst + i);
             }
         }
-        pool(f);
+        int mb = f * PS;
+        for (int i = 0; i < PS; i += 8) {
+            DoubleVector p0 = DoubleVector.fromArray(S, planes, pb + i);
+            DoubleVector p1 = DoubleVector.fromArray(S, planes, pb + PS + i);
+            DoubleVector p2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i);
+            DoubleVector p3 = DoubleVector.fromArray(S, planes, pb + 3 * PS + i);
+            p0.lanewise(VectorOperators.MAX, p1).lanewise(VectorOperators.MAX, p2.lanewise(VectorOperators.MAX, p3))
+                    .intoArray(pooled, mb + i);
+        }
     }
 
     @Override
