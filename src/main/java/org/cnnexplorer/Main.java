@@ -11,6 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // java -jar cannot add jdk.incubator.vector; rerun with it so training takes the vector
+        // path (falls through to this JVM, plain-Java path, if that is not possible).
+        java.util.Optional<Integer> relaunched = VectorRelauncher.relaunchIfUseful(Main.class, args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         if (args.length == 0) {
             try {
                 org.cnnexplorer.app.ExplorerApp.launchApp(args);

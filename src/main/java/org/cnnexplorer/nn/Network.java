@@ -24,7 +24,11 @@ public final class Network {
     private final List<Param> params;
     private final Tensor input;
     private final Tensor dLdOut = Tensor.vector(CLASSES);
-    private Tensor probs;
+    private double[] probs;
+    /** The fused training step for the article's 28x28 input, or null for other shapes. */
+    private FastStep fast;
+    /** Whether the last forward pass was {@link #trainForward}'s fused one (its caches feed {@link #backprop}). */
+    private boolean fusedForward;
 
     public Network(int numFilters, int height, int width, long seed) {
         this(numFilters, height, width, new Random(seed));
@@ -53,6 +57,52 @@ public final class Network {
         all.addAll(softmax.params());
         this.params = List.copyOf(all);
         this.input = new Tensor(1, height, width);
+        this.fast = FastStep.supports(height, width, CLASSES) ? FastStep.best(numFilters) : null;
+    }
+
+    /**
+     * How {@link #trainStep} and {@link #trainForward} / {@link #backprop} run. By default VECTOR
+     * when this JVM has jdk.incubator.vector (and eight-lane double vectors) and the input is
+     * 28x28, LAYERED otherwise: SCALAR is the vector step's plain-Java reference, bit for bit the
+     * same but slower than the layers.
+     */
+    public enum StepPath {
+        /** The layer classes one after the other (the reference). */
+        LAYERED,
+        /** {@link FastStep} in plain Java. */
+        SCALAR,
+        /** {@link FastStep} with jdk.incubator.vector; bit-identical to SCALAR. */
+        VECTOR
+    }
+
+    public StepPath stepPath() {
+        return fast == null ? StepPath.LAYERED : fast instanceof ScalarFastStep ? StepPath.SCALAR : StepPath.VECTOR;
+    }
+
+    /**
+     * Chooses the training step's implementation (by default the fastest one available). Throws if
+     * it is not available here: VECTOR needs {@code --add-modules jdk.incubator.vector} and
+     * eight-lane double vectors, SCALAR and VECTOR need a 28x28 input.
+     */
+    public void setStepPath(StepPath path) {
+        fusedForward = false;
+        if (path == StepPath.LAYERED) {
+            fast = null;
+            return;
+        }
+        if (!FastStep.supports(height, width, CLASSES)) {
+            throw new IllegalStateException("the fused step needs a 28x28 input");
+        }
+        FastStep f = path == StepPath.SCALAR ? new ScalarFastStep(numFilters) : FastStep.vectorOrNull(numFilters);
+        if (f == null) {
+            throw new IllegalStateException("the vector step is not available in this JVM");
+        }
+        fast = f;
+    }
+
+    /** The fused step in use (for timing its stages), or null on the layered path. */
+    public FastStep fastStep() {
+        return fast;
     }
 
     public int convHeight() {
@@ -101,10 +151,11 @@ public final class Network {
 
     /** Forward pass of the current input; returns the ten probabilities (live). */
     public double[] forward() {
+        fusedForward = false;
         Tensor out = conv.forward(input);
         out = pool.forward(out);
-        probs = softmax.forward(out);
-        return probs.data;
+        probs = softmax.forward(out).data;
+        return probs;
     }
 
     public double[] forward(byte[] pixels, int offset) {
@@ -112,19 +163,34 @@ public final class Network {
         return forward();
     }
 
+    /**
+     * The forward pass of a training step: the fused one when available, which leaves the layers'
+     * caches (and {@link #input()}) as they were and keeps its own for {@link #backprop}; the
+     * layered {@link #forward(byte[], int)} otherwise. Returns the probabilities (live). Its
+     * results agree with the layered pass to rounding, not bit for bit (see {@link FastStep}).
+     */
+    public double[] trainForward(byte[] pixels, int offset) {
+        if (fast == null) {
+            return forward(pixels, offset);
+        }
+        probs = fast.forward(conv.filters, softmax.weights, softmax.biases, pixels, offset);
+        fusedForward = true;
+        return probs;
+    }
+
     /** Probabilities of the last forward pass (live). */
     public double[] probabilities() {
-        return probs.data;
+        return probs;
     }
 
     /** Cross-entropy loss of the last forward pass: -ln(p_label). */
     public double loss(int label) {
-        return -Math.log(probs.data[label]);
+        return -Math.log(probs[label]);
     }
 
     /** argmax of the last forward pass; the first of equal maxima, like numpy's argmax. */
     public int predicted() {
-        return argmax(probs.data);
+        return argmax(probs);
     }
 
     public static int argmax(double[] v) {
@@ -140,12 +206,13 @@ public final class Network {
     /** The article's initial gradient: dL/dout(i) = -1 / p_i for the true class, 0 elsewhere. */
     public Tensor initialGradient(int label) {
         java.util.Arrays.fill(dLdOut.data, 0.0);
-        dLdOut.data[label] = -1.0 / probs.data[label];
+        dLdOut.data[label] = -1.0 / probs[label];
         return dLdOut;
     }
 
     /** Backward through softmax, pooling and convolution; fills every parameter's gradient. Returns dL/dinput only if the conv computes it. */
     public Tensor backward(int label) {
+        fusedForward = false;
         Tensor g = softmax.backward(initialGradient(label));
         g = pool.backward(g);
         return conv.backward(g);
@@ -157,18 +224,29 @@ public final class Network {
 
     /**
      * One SGD step on one image, the article's {@code train(im, label, lr)}; returns the loss
-     * before the update. Ends with the same weights as {@link #backward} then
-     * {@link #applyGradients}, but leaves the softmax's dL/dw uncomputed (its fast path).
+     * before the update. {@link #trainForward} then {@link #backprop}: with the fused step
+     * ({@link #stepPath()} not LAYERED) the weights agree with {@link #backward} then
+     * {@link #applyGradients} to rounding; on the layered path bit for bit. Either way the
+     * softmax's dL/dw is left uncomputed, and the layers' caches are those of an earlier
+     * {@link #forward()} when the fused step runs.
      */
     public double trainStep(byte[] pixels, int offset, int label, double learnRate) {
-        forward(pixels, offset);
+        trainForward(pixels, offset);
         double loss = loss(label);
         backprop(label, learnRate);
         return loss;
     }
 
-    /** After a forward pass: backward and update in one go, the article's backprop chain. */
+    /**
+     * After a forward pass: backward and update in one go, the article's backprop chain. Fills
+     * dL/dfilters and dL/db, not dL/dw. After {@link #trainForward} it takes the fused step.
+     */
     public void backprop(int label, double learnRate) {
+        if (fusedForward) {
+            fusedForward = false;
+            fast.backprop(this, label, learnRate);
+            return;
+        }
         Tensor g = softmax.backprop(initialGradient(label), learnRate);
         g = pool.backward(g);
         conv.backprop(g, learnRate);
@@ -190,6 +268,9 @@ public final class Network {
         Network n = new Network(numFilters, height, width, new Random(0));
         n.copyWeightsFrom(this);
         n.pool.setFirstMaxOnly(pool.firstMaxOnly());
+        if (n.stepPath() != stepPath()) {
+            n.setStepPath(stepPath());
+        }
         return n;
     }
 }

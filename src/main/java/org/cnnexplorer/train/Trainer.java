@@ -142,7 +142,7 @@ public final class Trainer {
         }
         int img = order[step];
         int label = train.label(img);
-        net.forward(train.pixels(), train.offset(img));
+        net.trainForward(train.pixels(), train.offset(img));
         double loss = net.loss(label);
         // The article's initial gradient is -1/p: once p underflows it overflows even while the
         // loss is still finite (about 710), and the update would fill the weights with NaN.

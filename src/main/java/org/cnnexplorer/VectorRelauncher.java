@@ -1,0 +1,153 @@
+package org.cnnexplorer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Restarts the JVM with {@code --add-modules jdk.incubator.vector}, which a jar manifest cannot
+ * add, so {@code java -jar cnn-explorer.jar} trains on the vector path (nn.FastStep).
+ *
+ * <p>The child is the same java binary with this JVM's own options, the module, the same class
+ * path, main class and arguments. Stdin and stdout are inherited. The child's stderr comes through
+ * this process so that the JVM's "WARNING: Using incubator modules" line, which it prints first,
+ * can be dropped: the command line promises a single line on stderr for an error. Everything after
+ * it is copied byte by byte as it arrives (the training progress line ends in \r, not \n). The
+ * parent exits with the child's exit code; on Ctrl-C both get the signal, the child exits by it
+ * and the parent, woken by the child's exit, exits with the same code.
+ *
+ * <p>Not relaunched when the module is already there, when {@value #SCALAR_ENV} is set (to run
+ * the scalar path in-process), or when the child is itself a relaunch. If starting the child
+ * fails for any reason, the caller runs in-process on the scalar path.
+ */
+final class VectorRelauncher {
+    static final String MODULE = "jdk.incubator.vector";
+    /** Set to anything non-empty: do not relaunch, train with the plain-Java step. */
+    static final String SCALAR_ENV = "CNN_EXPLORER_SCALAR";
+    /** Marks the child, so a child that somehow lacks the module does not relaunch again. */
+    private static final String CHILD_PROPERTY = "cnnexplorer.relaunched";
+    private static final String WARNING_PREFIX = "WARNING: Using incubator modules";
+
+    private VectorRelauncher() {
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a child JVM that has the vector module and
+     * returns its exit code, or returns empty when the caller should go on in this JVM.
+     */
+    static Optional<Integer> relaunchIfUseful(Class<?> mainClass, String[] args) {
+        if (ModuleLayer.boot().findModule(MODULE).isPresent()
+                || System.getProperty(CHILD_PROPERTY) != null
+                || !isEmpty(System.getenv(SCALAR_ENV))) {
+            return Optional.empty();
+        }
+        Process child;
+        try {
+            Optional<String> java = ProcessHandle.current().info().command();
+            String classPath = System.getProperty("java.class.path");
+            if (java.isEmpty() || isEmpty(classPath)) {
+                return Optional.empty();
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java.get());
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.add("--add-modules=" + MODULE);
+            cmd.add("-D" + CHILD_PROPERTY + "=1");
+            cmd.add("-cp");
+            cmd.add(classPath);
+            cmd.add(mainClass.getName());
+            cmd.addAll(List.of(args));
+            child = new ProcessBuilder(cmd)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.PIPE)
+                    .start();
+        } catch (IOException | RuntimeException | Error e) {
+            return Optional.empty();
+        }
+        Thread pump = new Thread(() -> copyStderr(child.getErrorStream(), System.err), "child-stderr");
+        pump.setDaemon(true);
+        pump.start();
+        // Ctrl-C reaches the child directly (same process group): this JVM ignores it and waits
+        // for the child's exit code (130). If this JVM is stopped some other way, take the child
+        // down too.
+        ignoreInterrupt();
+        Thread killer = new Thread(child::destroy, "stop-child");
+        Runtime.getRuntime().addShutdownHook(killer);
+        int code;
+        while (true) {
+            try {
+                code = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // keep waiting: the exit code is the child's
+            }
+        }
+        try {
+            pump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        return Optional.of(code);
+    }
+
+    /** Copies the child's stderr unbuffered, without its first line if that is the incubator warning. */
+    static void copyStderr(InputStream in, OutputStream out) {
+        try {
+            // The first line is held back until it is complete (or cannot be the warning).
+            byte[] warning = WARNING_PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            int b;
+            boolean dropping = true;
+            while (dropping && (b = in.read()) >= 0) {
+                int n = head.size();
+                if (n < warning.length && b != warning[n]) {
+                    head.write(b);
+                    out.write(head.toByteArray());
+                    out.flush();
+                    head.reset();
+                    dropping = false;
+                } else if (n >= warning.length && b == '\n') {
+                    head.reset();
+                    dropping = false;
+                } else {
+                    head.write(b);
+                }
+            }
+            if (head.size() > 0) {
+                out.write(head.toByteArray());
+            }
+            out.flush();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                out.write(buf, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the child is gone or our stderr is closed: nothing more to copy
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void ignoreInterrupt() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> { });
+        } catch (RuntimeException | LinkageError e) {
+            // no such signal here: the default (exit, and the hook stops the child) is fine
+        }
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+}
