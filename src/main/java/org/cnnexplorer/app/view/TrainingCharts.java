@@ -38,6 +38,14 @@ public final class TrainingCharts extends VBox {
         accY.setLowerBound(0);
         accY.setUpperBound(100);
         accY.setTickUnit(10);
+        // Until the first point, show the range a new network starts in (ln 10 = 2.3) rather
+        // than an empty axis's 0 to 100; with data the axis fits itself.
+        NumberAxis lossY = (NumberAxis) lossChart.getYAxis();
+        lossY.setLowerBound(0);
+        lossY.setUpperBound(2.5);
+        lossY.setTickUnit(0.5);
+        lossY.autoRangingProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(trainLoss.getData())
+                .or(javafx.beans.binding.Bindings.isNotEmpty(testLoss.getData())));
         lossChart.getData().addAll(List.of(trainLoss, testLoss));
         accuracyChart.getData().addAll(List.of(trainAcc, testAcc));
         lossChart.setId("loss-chart");
