@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import org.cnnexplorer.app.view.ViewHeader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -69,14 +70,10 @@ public final class DrawView extends BorderPane {
         setId("draw-view");
         setPadding(new Insets(10));
 
-        Label title = new Label("Draw a digit");
-        title.getStyleClass().add("view-title");
-        Label explain = new Label("Draw with the mouse or a pen. The drawing is cropped to its ink, scaled so its longer side "
+        ViewHeader top = new ViewHeader("Draw a digit",
+                "Draw with the mouse or a pen. The drawing is cropped to its ink, scaled so its longer side "
                 + "is 20 pixels and centred by its centre of mass in 28×28, as MNIST's digits were; the network then runs its "
-                + "forward pass (convolution, max pooling, softmax) on every pen movement.");
-        explain.getStyleClass().add("explanation");
-        explain.setMaxWidth(980);
-        VBox top = new VBox(4, title, explain);
+                + "forward pass (convolution, max pooling, softmax) on every pen movement.", "");
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
 

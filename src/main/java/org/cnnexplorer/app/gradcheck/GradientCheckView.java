@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import org.cnnexplorer.app.view.ViewHeader;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
@@ -68,22 +69,16 @@ public final class GradientCheckView extends BorderPane {
         setId("gradcheck-view");
         setPadding(new Insets(10));
 
-        Label title = new Label("Gradient check: is backprop right?");
-        title.getStyleClass().add("view-title");
-        Label explain = new Label("For each weight w, backprop's ∂L/∂w (analytic) is compared with the slope of the loss measured "
+        ViewHeader header = new ViewHeader("Gradient check: is backprop right?",
+                "For each weight w, backprop's ∂L/∂w (analytic) is compared with the slope of the loss measured "
                 + "directly, (L(w + ε) − L(w − ε)) / 2ε with ε = 1e−6 (numeric). Relative error |a − n| / (|a| + |n|): "
-                + "a pass is below 1e−3 (or an absolute difference below 1e−8).");
-        explain.getStyleClass().add("explanation");
-        explain.setMaxWidth(1100);
-        Label ties = new Label("Max pooling is not differentiable where a 2×2 block's maximum is shared: MNIST's flat background "
+                + "a pass is below 1e−3 (or an absolute difference below 1e−8).",
+                "Max pooling is not differentiable where a 2×2 block's maximum is shared: MNIST's flat background "
                 + "ties in almost every block. There the article's rule sends the gradient to every tied position, while the "
                 + "loss really moves as if only one of them counted, so a filter weight's check can disagree for a good "
                 + "reason: it is marked TIE, not FAIL. Tiny noise on the image (invisible, far below one grey level) breaks "
                 + "the ties, and then every weight should pass. Softmax weights and biases do not pass through pooling.");
-        ties.getStyleClass().add("explanation");
-        ties.setWrapText(true);
-        ties.setMaxWidth(1100);
-        setTop(new VBox(4, title, explain, ties, inputControls(), pickControls()));
+        setTop(new VBox(4, header, inputControls(), pickControls()));
 
         table.setId("gradcheck-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -19,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import org.cnnexplorer.app.view.ViewHeader;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -83,14 +84,11 @@ public final class BackpropStepView extends BorderPane {
         setId("backprop-view");
         setPadding(new Insets(10));
 
-        Label title = new Label("One backprop step, stage by stage");
-        title.getStyleClass().add("view-title");
-        Label explain = new Label("The article's train(im, label): a forward pass, the loss, then gradients from the end back to the "
+        ViewHeader header = new ViewHeader("One backprop step, stage by stage",
+                "The article's train(im, label): a forward pass, the loss, then gradients from the end back to the "
                 + "filters, and the SGD update, with this model's real numbers. Nothing changes until you press Apply. "
-                + "Keys: → or Page Down next, ← or Page Up back.");
-        explain.getStyleClass().add("explanation");
-        explain.setMaxWidth(1100);
-        setTop(new VBox(4, title, explain, controls()));
+                + "Keys: → or Page Down next, ← or Page Up back.", "");
+        setTop(new VBox(4, header, controls()));
 
         stageList.setId("backprop-stages");
         for (int i = 0; i < stages.size(); i++) {

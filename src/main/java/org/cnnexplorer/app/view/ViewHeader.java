@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 public final class ViewHeader extends VBox {
     private final Label colours = new Label();
 
+    /** @param colourMeaning what the view's colours or marks mean; empty for none */
     public ViewHeader(String title, String explanation, String colourMeaning) {
         Label t = new Label(title);
         t.getStyleClass().add("view-title");
@@ -19,6 +20,9 @@ public final class ViewHeader extends VBox {
         colours.setText(colourMeaning);
         colours.getStyleClass().add("colour-key");
         colours.setWrapText(true);
+        // a view without colours to explain leaves the line out
+        colours.managedProperty().bind(colours.textProperty().isNotEmpty());
+        colours.visibleProperty().bind(colours.managedProperty());
         getChildren().addAll(t, e, colours);
         setSpacing(2);
         getStyleClass().add("view-header");
