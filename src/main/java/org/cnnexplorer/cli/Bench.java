@@ -19,6 +19,22 @@ public final class Bench {
     private Bench() {
     }
 
+    /** Runs one training step on image {@code img}, adding each stage's nanoseconds to {@code acc}. */
+    private interface StagedStep {
+        void run(Network net, Dataset train, int img, long[] acc);
+    }
+
+    private static final String[] LAYERED_STAGES = {
+        "conv forward      ", "max-pool forward  ", "softmax forward   ",
+        "softmax backprop  ", "max-pool backward ", "conv backprop     ",
+    };
+    private static final String[] LAYERED_NOTES = {"", "", "", "  (gradient and update in one pass)", "", "  (gradient, then update)"};
+    private static final String[] FUSED_STAGES = {
+        "input to phase planes        ", "conv + max-pool forward      ", "softmax forward              ",
+        "softmax backprop             ", "max-pool + conv backprop     ",
+    };
+    private static final String[] FUSED_NOTES = {"", "", "", "  (gradient and update in one pass)", "  (routing, dL/dfilters, update)"};
+
     public static void run(Dataset train, java.io.PrintStream out) {
         Network net = new Network(8, train.rows(), train.cols(), 1);
         int n = Math.min(train.count(), 10_000);
@@ -34,71 +50,79 @@ public final class Bench {
         }
         // Warm up so the JIT has compiled the hot loops before anything is timed.
         int i = warmUp(net, train, n, 3_000_000_000L);
-        if (net.fastStep() != null) {
-            double us = fused(net, train, n, i, out);
-            if (!Double.isNaN(scalar)) {
-                out.printf(Locale.ROOT, "layered_step_us=%.1f  (plain Java, what runs without the vector module)%n", layered);
-                out.printf(Locale.ROOT, "scalar_step_us=%.1f  (the vector step's plain-Java twin)%n", scalar);
-            }
-            out.printf(Locale.ROOT, "train_step_us=%.1f%n", us);
-            return;
+        double us = net.fastStep() != null
+                ? staged(net, train, n, i, out, "stages of the fused step", FUSED_STAGES, FUSED_NOTES, Bench::fusedStep)
+                : staged(net, train, n, i, out, "stages", LAYERED_STAGES, LAYERED_NOTES, Bench::layeredStep);
+        if (!Double.isNaN(scalar)) {
+            out.printf(Locale.ROOT, "layered_step_us=%.1f  (plain Java, what runs without the vector module)%n", layered);
+            out.printf(Locale.ROOT, "scalar_step_us=%.1f  (the vector step's plain-Java twin)%n", scalar);
         }
+        out.printf(Locale.ROOT, "train_step_us=%.1f%n", us);
+    }
+
+    /**
+     * Fifteen rounds, each one batch of whole steps timed together and one batch timed stage by
+     * stage; prints the stages' medians and returns the median µs of a whole step.
+     */
+    private static double staged(Network net, Dataset train, int n, int i, java.io.PrintStream out,
+                                 String title, String[] names, String[] notes, StagedStep step) {
         int rounds = 15;
-        double[] step = new double[rounds];
-        double[] convF = new double[rounds];
-        double[] poolF = new double[rounds];
-        double[] softF = new double[rounds];
-        double[] softB = new double[rounds];
-        double[] poolB = new double[rounds];
-        double[] convB = new double[rounds];
+        double[] whole = new double[rounds];
+        double[][] stage = new double[names.length][rounds];
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
+            whole[r] = batch(net, train, n, i);
+            i += BATCH;
+            long[] acc = new long[names.length];
             for (int k = 0; k < BATCH; k++, i++) {
-                int img = i % n;
-                net.trainStep(train.pixels(), train.offset(img), train.label(img), 0.005);
+                step.run(net, train, i % n, acc);
             }
-            step[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
-            long[] acc = new long[6];
-            for (int k = 0; k < BATCH; k++, i++) {
-                int img = i % n;
-                int label = train.label(img);
-                Tensor x = net.setInput(train.pixels(), train.offset(img));
-                long a = System.nanoTime();
-                Tensor c = net.conv.forward(x);
-                long b = System.nanoTime();
-                Tensor p = net.pool.forward(c);
-                long d = System.nanoTime();
-                net.softmax.forward(p);
-                long e = System.nanoTime();
-                Tensor g = net.softmax.backprop(net.initialGradient(label), 0.005);
-                long f = System.nanoTime();
-                g = net.pool.backward(g);
-                long h = System.nanoTime();
-                net.conv.backprop(g, 0.005);
-                long j = System.nanoTime();
-                acc[0] += b - a;
-                acc[1] += d - b;
-                acc[2] += e - d;
-                acc[3] += f - e;
-                acc[4] += h - f;
-                acc[5] += j - h;
+            for (int s = 0; s < names.length; s++) {
+                stage[s][r] = acc[s] / 1000.0 / BATCH;
             }
-            convF[r] = acc[0] / 1000.0 / BATCH;
-            poolF[r] = acc[1] / 1000.0 / BATCH;
-            softF[r] = acc[2] / 1000.0 / BATCH;
-            softB[r] = acc[3] / 1000.0 / BATCH;
-            poolB[r] = acc[4] / 1000.0 / BATCH;
-            convB[r] = acc[5] / 1000.0 / BATCH;
         }
-        out.printf(Locale.ROOT, "stages (median us, timed one by one, includes timer overhead):%n");
-        out.printf(Locale.ROOT, "  conv forward      %6.2f%n", median(convF));
-        out.printf(Locale.ROOT, "  max-pool forward  %6.2f%n", median(poolF));
-        out.printf(Locale.ROOT, "  softmax forward   %6.2f%n", median(softF));
-        out.printf(Locale.ROOT, "  softmax backprop  %6.2f  (gradient and update in one pass)%n", median(softB));
-        out.printf(Locale.ROOT, "  max-pool backward %6.2f%n", median(poolB));
-        out.printf(Locale.ROOT, "  conv backprop     %6.2f  (gradient, then update)%n", median(convB));
-        out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(step), rounds, BATCH);
-        out.printf(Locale.ROOT, "train_step_us=%.1f%n", median(step));
+        out.printf(Locale.ROOT, "%s (median us, timed one by one, includes timer overhead):%n", title);
+        for (int s = 0; s < names.length; s++) {
+            out.printf(Locale.ROOT, "  %s%6.2f%s%n", names[s], median(stage[s]), notes[s]);
+        }
+        out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(whole), rounds, BATCH);
+        return median(whole);
+    }
+
+    private static void fusedStep(Network net, Dataset train, int img, long[] acc) {
+        net.fastStep().timedStep(net, train.pixels(), train.offset(img), train.label(img), 0.005, acc);
+    }
+
+    private static void layeredStep(Network net, Dataset train, int img, long[] acc) {
+        int label = train.label(img);
+        Tensor x = net.setInput(train.pixels(), train.offset(img));
+        long a = System.nanoTime();
+        Tensor c = net.conv.forward(x);
+        long b = System.nanoTime();
+        Tensor p = net.pool.forward(c);
+        long d = System.nanoTime();
+        net.softmax.forward(p);
+        long e = System.nanoTime();
+        Tensor g = net.softmax.backprop(net.initialGradient(label), 0.005);
+        long f = System.nanoTime();
+        g = net.pool.backward(g);
+        long h = System.nanoTime();
+        net.conv.backprop(g, 0.005);
+        long j = System.nanoTime();
+        acc[0] += b - a;
+        acc[1] += d - b;
+        acc[2] += e - d;
+        acc[3] += f - e;
+        acc[4] += h - f;
+        acc[5] += j - h;
+    }
+
+    /** µs per step over one batch of whole training steps starting at image {@code i}. */
+    private static double batch(Network net, Dataset train, int n, int i) {
+        long t0 = System.nanoTime();
+        for (int k = 0; k < BATCH; k++, i++) {
+            net.trainStep(train.pixels(), train.offset(i % n), train.label(i % n), 0.005);
+        }
+        return (System.nanoTime() - t0) / 1000.0 / BATCH;
     }
 
     /** Median of seven batches after a 1.5 s warm-up, on a fresh network taking {@code path}. */
@@ -107,12 +131,8 @@ public final class Bench {
         s.setStepPath(path);
         int i = warmUp(s, train, n, 1_500_000_000L);
         double[] t = new double[7];
-        for (int r = 0; r < t.length; r++) {
-            long t0 = System.nanoTime();
-            for (int k = 0; k < BATCH; k++, i++) {
-                s.trainStep(train.pixels(), train.offset(i % n), train.label(i % n), 0.005);
-            }
-            t[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
+        for (int r = 0; r < t.length; r++, i += BATCH) {
+            t[r] = batch(s, train, n, i);
         }
         return median(t);
     }
@@ -125,37 +145,6 @@ public final class Bench {
             i++;
         }
         return i;
-    }
-
-    /** Times the fused step (nn.FastStep) and its stages; prints the stages, returns the step's median. */
-    private static double fused(Network net, Dataset train, int n, int i, java.io.PrintStream out) {
-        int rounds = 15;
-        double[] step = new double[rounds];
-        double[][] stage = new double[5][rounds];
-        for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            for (int k = 0; k < BATCH; k++, i++) {
-                int img = i % n;
-                net.trainStep(train.pixels(), train.offset(img), train.label(img), 0.005);
-            }
-            step[r] = (System.nanoTime() - t0) / 1000.0 / BATCH;
-            long[] acc = new long[5];
-            for (int k = 0; k < BATCH; k++, i++) {
-                int img = i % n;
-                net.fastStep().timedStep(net, train.pixels(), train.offset(img), train.label(img), 0.005, acc);
-            }
-            for (int s = 0; s < 5; s++) {
-                stage[s][r] = acc[s] / 1000.0 / BATCH;
-            }
-        }
-        out.printf(Locale.ROOT, "stages of the fused step (median us, timed one by one, includes timer overhead):%n");
-        out.printf(Locale.ROOT, "  input to phase planes        %6.2f%n", median(stage[0]));
-        out.printf(Locale.ROOT, "  conv + max-pool forward      %6.2f%n", median(stage[1]));
-        out.printf(Locale.ROOT, "  softmax forward              %6.2f%n", median(stage[2]));
-        out.printf(Locale.ROOT, "  softmax backprop             %6.2f  (gradient and update in one pass)%n", median(stage[3]));
-        out.printf(Locale.ROOT, "  max-pool + conv backprop     %6.2f  (routing, dL/dfilters, update)%n", median(stage[4]));
-        out.printf(Locale.ROOT, "steps/s: %.0f (median of %d batches of %d steps)%n", 1e6 / median(step), rounds, BATCH);
-        return median(step);
     }
 
     static double median(double[] v) {
