@@ -27,10 +27,12 @@ public final class AppModel {
     private final AnimationTimer pump;
     private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
     private Choosers choosers = Choosers.platform();
+    private NetworkSnapshot clean;
 
     public AppModel(ModelStore store) {
         this.store = store;
         this.snapshot.set(store.latest());
+        this.clean = store.latest();
         this.pump = new AnimationTimer() {
             private long last;
 
@@ -84,6 +86,17 @@ public final class AppModel {
     /** What the current weights are: "new model (seed 1)", a file name, "bundled pre-trained model". */
     public StringProperty modelNameProperty() {
         return modelName;
+    }
+
+    /** These weights are kept somewhere (opened, saved, bundled or freshly drawn from a seed). */
+    public void markClean(NetworkSnapshot weights) {
+        clean = weights;
+    }
+
+    /** True if the newest weights were changed (trained, a step applied) since they were last kept. */
+    public boolean hasUnsavedWeights() {
+        NetworkSnapshot now = store.latest();
+        return now != clean && !now.sameWeights(clean);
     }
 
     /** How folders and files are chosen; tests replace it to avoid native dialogs. */

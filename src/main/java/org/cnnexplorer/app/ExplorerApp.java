@@ -33,6 +33,7 @@ public class ExplorerApp extends Application {
     private BackpropStepView backpropView;
     private GradientCheckView gradientCheckView;
     private ModelFileActions modelFiles;
+    private QuitGuard quitGuard;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -49,8 +50,11 @@ public class ExplorerApp extends Application {
 
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
+        quit.setId("menu-quit");
+        quitGuard = new QuitGuard(model, stage, training == null ? null : training.controller(), modelFiles);
+        quit.setOnAction(e -> quitGuard.requestQuit());
         window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
+        HelpMenu.fill(window.helpMenu(), () -> stage);
 
         Scene scene = new Scene(window.root(), 1280, 860);
         scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
@@ -168,5 +172,9 @@ public class ExplorerApp extends Application {
 
     public ModelFileActions modelFiles() {
         return modelFiles;
+    }
+
+    public QuitGuard quitGuard() {
+        return quitGuard;
     }
 }

@@ -47,13 +47,19 @@ public final class ModelFileActions {
         save.setOnAction(e -> {
             Path p = model.choosers().chooseSaveFile(owner, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
             if (p != null) {
-                if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
-                    p = p.resolveSibling(p.getFileName() + ".npz");
-                }
-                save(p);
+                saveChosen(p, null);
             }
         });
         return save;
+    }
+
+    /**
+     * Saves to the name the file chooser gave, with ".npz" added if missing (see {@link SavePaths}).
+     *
+     * @param then runs on the FX thread after a successful save (may be null)
+     */
+    public void saveChosen(Path chosen, Runnable then) {
+        SavePaths.resolve(owner, chosen, "npz", p -> save(p, then));
     }
 
     /** Loads a model file in the background and makes it the live model; on failure, a dialog. */
@@ -76,8 +82,9 @@ public final class ModelFileActions {
                     return;
                 }
                 model.refreshSnapshot();
+                model.markClean(snapshot);
                 model.modelNameProperty().set(name);
-                model.statusProperty().set(String.format("Opened %s: %d filters", name, net.numFilters));
+                model.statusProperty().set("Opened " + name + ": " + Words.filters(net.numFilters));
             }));
         });
         load.setOnFailed(e -> {
@@ -92,7 +99,11 @@ public final class ModelFileActions {
 
     /** Writes the current model (the newest snapshot) atomically in the background. */
     public Task<Void> save(Path file) {
-        NetworkSnapshot s = model.snapshot();
+        return save(file, null);
+    }
+
+    private Task<Void> save(Path file, Runnable then) {
+        NetworkSnapshot s = model.store().latest();
         Task<Void> write = new Task<>() {
             @Override
             protected Void call() throws Exception {
@@ -104,7 +115,13 @@ public final class ModelFileActions {
                 return null;
             }
         };
-        write.setOnSucceeded(e -> model.statusProperty().set("Saved the model to " + file.getFileName()));
+        write.setOnSucceeded(e -> {
+            model.markClean(s);
+            model.statusProperty().set("Saved the model to " + file.getFileName());
+            if (then != null) {
+                then.run();
+            }
+        });
         write.setOnFailed(e -> Dialogs.error(owner, "Could not save the model", String.valueOf(write.getException().getMessage())));
         start(write, "save-model");
         return write;

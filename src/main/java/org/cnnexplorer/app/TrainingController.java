@@ -52,9 +52,11 @@ public final class TrainingController {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<TrainingFeed.TestPoint> lastTest = new ReadOnlyObjectWrapper<>(this, "lastTest");
+    private String lastTestWeights = "";
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
+    private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty(this, "settingsProblem");
     private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
@@ -103,12 +105,51 @@ public final class TrainingController {
             resume();
             return;
         }
-        if (state.get() == RunState.RUNNING) {
+        if (state.get() == RunState.RUNNING || refuseBadSettings()) {
             return;
         }
-        if (launch(false)) {
-            model.statusProperty().set("Training…");
+        confirmNewWeights(() -> {
+            if (launch(false)) {
+                model.statusProperty().set("Training…");
+            }
+        });
+    }
+
+    /** True (and says so in the status line) while a settings field holds something a run cannot use. */
+    private boolean refuseBadSettings() {
+        String p = settingsProblem.get();
+        if (p != null) {
+            model.statusProperty().set("Fix the settings first: " + p);
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Runs {@code go} at once if Start keeps the live weights; if the settings ask for another
+     * number of filters, asks first, since Start would then replace weights that came from a file
+     * or from training (the bundled model excepted: Start always begins the article's run).
+     */
+    private void confirmNewWeights(Runnable go) {
+        NetworkSnapshot current = model.store().latest();
+        int wanted = config.get().numFilters();
+        String name = model.modelNameProperty().get();
+        if (current.numFilters == wanted || PretrainedModel.NAME.equals(name)) {
+            go.run();
+            return;
+        }
+        javafx.scene.control.ButtonType yes = Dialogs.button("Start with new weights", false);
+        javafx.scene.control.ButtonType no = Dialogs.button("Cancel", true);
+        Dialogs.ask(owner.get(), "confirm-new-weights", "Replace the current weights?",
+                String.format(java.util.Locale.ROOT, "The current weights (%s) have %s; the settings ask for %d. "
+                        + "Training with %s starts from new weights drawn from seed %d, and the current ones are lost "
+                        + "unless saved. To train the current weights, set Filters to %d.",
+                        name, Words.filters(current.numFilters), wanted, Words.filters(wanted), config.get().seed(), current.numFilters),
+                answer -> {
+                    if (answer == yes && state.get() == RunState.IDLE) {
+                        go.run();
+                    }
+                }, yes, no);
     }
 
     public void pause() {
@@ -142,8 +183,12 @@ public final class TrainingController {
             case RUNNING -> pause();
             case PAUSED -> control.requestStep();
             case IDLE -> {
-                if (launch(true)) {
-                    model.statusProperty().set("Paused after one step: Step again, or Start to go on");
+                if (!refuseBadSettings()) {
+                    confirmNewWeights(() -> {
+                        if (launch(true)) {
+                            model.statusProperty().set("Paused after one step: Step again, or Start to go on");
+                        }
+                    });
                 }
             }
         }
@@ -159,6 +204,9 @@ public final class TrainingController {
 
     /** Stops any run and starts over from new weights drawn from the settings' seed. */
     public void reset() {
+        if (refuseBadSettings()) {
+            return;
+        }
         stop();
         TrainConfig c = config.get();
         MnistFiles.Split data = model.data();
@@ -168,9 +216,12 @@ public final class TrainingController {
         renaming = true;
         model.modelNameProperty().set("new model (seed " + c.seed() + ")");
         renaming = false;
-        model.statusProperty().set("New weights from seed " + c.seed() + ", " + c.numFilters() + " filters");
+        model.statusProperty().set("New weights from seed " + c.seed() + ", " + Words.filters(c.numFilters()));
         // Queued on the engine thread behind the stopping run, ahead of any new one.
-        model.store().replace(Trainer.newNetwork(c, h, w)).thenRun(() -> Platform.runLater(model::refreshSnapshot));
+        model.store().replace(Trainer.newNetwork(c, h, w)).thenAccept(fresh -> Platform.runLater(() -> {
+            model.markClean(fresh);
+            model.refreshSnapshot();
+        }));
     }
 
     /** New weights: new curves. A new feed, so whatever a stopping run still publishes goes unseen. */
@@ -186,13 +237,14 @@ public final class TrainingController {
     /** Evaluates the latest published weights on the test set in the background. */
     public void evaluateNow() {
         MnistFiles.Split data = model.data();
-        if (data == null || evaluating) {
+        if (data == null || evaluating || refuseBadSettings()) {
             return;
         }
         int n = config.get().testSize();
         Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
         NetworkSnapshot weights = model.store().latest();
         long seen = imagesSeen;
+        String name = model.modelNameProperty().get();
         evaluating = true;
         model.statusProperty().set("Evaluating on " + test.count() + " test images…");
         Task<EvalResult> t = new Task<>() {
@@ -207,6 +259,7 @@ public final class TrainingController {
             TrainingFeed.TestPoint p = new TrainingFeed.TestPoint(seen, 0, r, test);
             history.addTest(seen, 0, r);
             historyVersion.set(historyVersion.get() + 1);
+            lastTestWeights = weightsAfter(name, seen);
             lastTest.set(p);
             model.statusProperty().set(String.format("Test accuracy %.1f%%, loss %.3f on %d images", 100 * r.accuracy(), r.loss(), r.count()));
         });
@@ -239,6 +292,15 @@ public final class TrainingController {
         return lastTest.getReadOnlyProperty();
     }
 
+    /** Which weights the newest test evaluation tested: "bundled pre-trained model", "new model (seed 1) after 2,000 training steps". */
+    public String lastTestWeights() {
+        return lastTestWeights;
+    }
+
+    private static String weightsAfter(String name, long steps) {
+        return steps == 0 ? name : String.format(java.util.Locale.ROOT, "%s after %,d training step%s", name, steps, steps == 1 ? "" : "s");
+    }
+
     /** Grows whenever {@link #history()} changed. */
     public ReadOnlyLongProperty historyVersionProperty() {
         return historyVersion.getReadOnlyProperty();
@@ -253,6 +315,11 @@ public final class TrainingController {
         return config;
     }
 
+    /** What is wrong with the settings as typed, or null; while set, Start, Step, Reset and Evaluate refuse. */
+    public javafx.beans.property.StringProperty settingsProblemProperty() {
+        return settingsProblem;
+    }
+
     /** Steps per second; {@link RunControl#FULL_SPEED} for no pacing. */
     public DoubleProperty paceProperty() {
         return pace;
@@ -262,7 +329,7 @@ public final class TrainingController {
         return service.isRunning();
     }
 
-    /** Training steps made on the current weights since the last reset. */
+    /** Training steps made by the current (or last) run, 0 before any. */
     public long imagesSeen() {
         return imagesSeen;
     }
@@ -291,6 +358,8 @@ public final class TrainingController {
             // further shows nothing. Start means the article's run: new weights from the seed.
             reset();
         }
+        // A new run starts its own curves, counted from its first step as the command line counts.
+        forgetCurves();
         control.clearStepRequests();
         control.setPaused(paused);
         if (paused) {
@@ -303,10 +372,16 @@ public final class TrainingController {
     }
 
     private void onServiceState(Worker.State s) {
+        if (s == Worker.State.SUCCEEDED || s == Worker.State.CANCELLED || s == Worker.State.FAILED) {
+            // The run has ended, so everything it queued is in the feed: take it all up before
+            // reporting, or the status would quote the test before the last (the frame timer
+            // may not have drained the final test point yet).
+            drainCurves();
+            takeSnapshot();
+        }
         switch (s) {
             case SUCCEEDED -> {
                 state.set(RunState.IDLE);
-                takeSnapshot();
                 TrainingFeed.TestPoint t = lastTest.get();
                 model.statusProperty().set(t == null ? "Training finished"
                         : String.format("Training finished: test accuracy %.1f%%, loss %.3f", 100 * t.result().accuracy(), t.result().loss()));
@@ -343,7 +418,9 @@ public final class TrainingController {
             history.addTest(t.imagesSeen(), t.epoch(), t.result());
         }
         if (!ts.isEmpty()) {
-            lastTest.set(ts.get(ts.size() - 1));
+            TrainingFeed.TestPoint t = ts.get(ts.size() - 1);
+            lastTestWeights = weightsAfter(model.modelNameProperty().get(), t.imagesSeen());
+            lastTest.set(t);
         }
         historyVersion.set(historyVersion.get() + 1);
     }

@@ -79,6 +79,13 @@ public final class NetworkSnapshot {
         n.pool.setFirstMaxOnly(firstMaxOnly);
     }
 
+    /** True if {@code o} holds the same shape and the same weights, bit for bit (gradients aside). */
+    public boolean sameWeights(NetworkSnapshot o) {
+        return o != null && o.numFilters == numFilters && o.height == height && o.width == width
+                && java.util.Arrays.equals(filters, o.filters) && java.util.Arrays.equals(softmaxWeights, o.softmaxWeights)
+                && java.util.Arrays.equals(softmaxBiases, o.softmaxBiases);
+    }
+
     static double maxAbs(double[] v) {
         double m = 0;
         for (double d : v) {

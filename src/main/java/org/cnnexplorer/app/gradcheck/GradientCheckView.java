@@ -62,6 +62,8 @@ public final class GradientCheckView extends BorderPane {
     private final Spinner<Integer> k = new Spinner<>(0, 9, 0);
     private final Label summary = new Label();
     private final Random rng = new Random(1);
+    private org.cnnexplorer.train.NetworkSnapshot checked;
+    private String checkedSummary = "";
 
     public GradientCheckView(AppModel model, ObservableValue<double[]> drawnInput) {
         this.model = model;
@@ -99,7 +101,10 @@ public final class GradientCheckView extends BorderPane {
         // A check takes a few milliseconds, so it simply reruns on every change.
         picked.addListener((javafx.collections.ListChangeListener<WeightRef>) c -> run());
         model.dataProperty().addListener((o, was, now) -> run());
-        model.snapshotProperty().addListener((o, was, now) -> updateIndexFields());
+        model.snapshotProperty().addListener((o, was, now) -> {
+            updateIndexFields();
+            updateStale();
+        });
         sourceGroup.selectedToggleProperty().addListener((o, was, now) -> run());
         imageIndex.valueProperty().addListener((o, was, now) -> run());
         rule.valueProperty().addListener((o, was, now) -> run());
@@ -113,6 +118,7 @@ public final class GradientCheckView extends BorderPane {
         fromTraining.setSelected(true);
         fromDrawing.disableProperty().bind(drawnInput.map(v -> false).orElse(true));
         imageIndex.setEditable(true);
+        org.cnnexplorer.app.view.SpinnerGuard.guard(imageIndex);
         imageIndex.setPrefWidth(100);
         imageIndex.setId("gradcheck-image-index");
         rule.setId("gradcheck-rule");
@@ -135,6 +141,7 @@ public final class GradientCheckView extends BorderPane {
         kind.setId("gradcheck-kind");
         for (Spinner<Integer> s : List.of(f, x, y, k)) {
             s.setEditable(true);
+            org.cnnexplorer.app.view.SpinnerGuard.guard(s);
             s.setPrefWidth(72);
         }
         // Only the indices the chosen kind of weight has are enabled.
@@ -210,8 +217,8 @@ public final class GradientCheckView extends BorderPane {
         try {
             w.validate(shape);
         } catch (IllegalArgumentException e) {
-            summary.setText(String.format(Locale.ROOT, "%s is outside this model: it has %d filters (f 1–%d), filter rows and "
-                    + "columns 0–2, pooled rows and columns 0–%d, classes 0–9.", w.label(), shape.numFilters,
+            summary.setText(String.format(Locale.ROOT, "%s is outside this model: it has %s (f 1–%d), filter rows and "
+                    + "columns 0–2, pooled rows and columns 0–%d, classes 0–9.", w.label(), org.cnnexplorer.app.Words.filters(shape.numFilters),
                     shape.numFilters, shape.pooledHeight() - 1));
             return;
         }
@@ -261,7 +268,8 @@ public final class GradientCheckView extends BorderPane {
         if (noise.isSelected()) {
             input = GradientChecker.withNoise(input, NOISE, 7);
         }
-        Network net = model.snapshot().toNetwork();
+        checked = model.snapshot();
+        Network net = checked.toNetwork();
         net.pool.setFirstMaxOnly(rule.getItems().indexOf(rule.getValue()) == 1);
         List<WeightRef> refs = new ArrayList<>();
         for (WeightRef w : picked) {
@@ -279,10 +287,31 @@ public final class GradientCheckView extends BorderPane {
         long fail = r.stream().filter(q -> q.status() == GradientChecker.Status.FAIL).count();
         long tie = r.stream().filter(q -> q.status() == GradientChecker.Status.TIE).count();
         long floor = r.stream().filter(q -> q.status() == GradientChecker.Status.PASS && q.relError() > GradientChecker.MAX_REL_ERROR).count();
-        summary.setText(String.format(Locale.ROOT, "%d weights on %s (label %d)%s: %d pass (%d of them on the absolute floor: "
+        checkedSummary = String.format(Locale.ROOT, "%d weights on %s (label %d)%s: %d pass (%d of them on the absolute floor: "
                         + "gradients so small that rounding in the loss dominates the difference), %d fail, %d at a pooling tie.",
                 r.size(), fromDrawing.isSelected() && drawnInput.getValue() != null ? "your drawing" : "training image #" + imageIndex.getValue(),
-                label, noise.isSelected() ? " with noise" : "", pass, floor, fail, tie));
+                label, noise.isSelected() ? " with noise" : "", pass, floor, fail, tie);
+        summary.setText(checkedSummary);
+        updateStale();
+    }
+
+    /** True if the model has changed since the table was computed. */
+    public boolean isStale() {
+        return checked != null && !checked.sameWeights(model.snapshot());
+    }
+
+    /** Says so when the weights in the table are no longer the model's (training, a step applied, a model opened). */
+    private void updateStale() {
+        boolean stale = isStale();
+        summary.setText(stale ? "The model has changed since this check (training, an applied step, or a model was opened): "
+                + "press Run check again. " + checkedSummary : checkedSummary);
+        if (stale) {
+            if (!summary.getStyleClass().contains("stale")) {
+                summary.getStyleClass().add("stale");
+            }
+        } else {
+            summary.getStyleClass().remove("stale");
+        }
     }
 
     private static String sci(double v) {

@@ -145,6 +145,7 @@ public final class BackpropStepView extends BorderPane {
         fromDrawing.setId("backprop-from-drawing");
         imageIndex.setId("backprop-image-index");
         imageIndex.setEditable(true);
+        org.cnnexplorer.app.view.SpinnerGuard.guard(imageIndex);
         imageIndex.setPrefWidth(100);
         drawnLabel.setId("backprop-label");
         drawnLabel.setValue(0);

@@ -109,8 +109,8 @@ public final class EvaluationView extends LiveView {
             return;
         }
         EvalResult r = point.result();
-        summary.setText(String.format(Locale.ROOT, "Test accuracy %.1f%% (%,d of %,d right), loss %.3f · after %,d training images%s",
-                100 * r.accuracy(), r.correct(), r.count(), r.loss(), point.imagesSeen(),
+        summary.setText(String.format(Locale.ROOT, "Test accuracy %.1f%% (%,d of %,d right), loss %.3f · %s%s",
+                100 * r.accuracy(), r.correct(), r.count(), r.loss(), training.lastTestWeights(),
                 point.epoch() > 0 ? " (end of epoch " + point.epoch() + ")" : ""));
         matrix.show(r.confusion());
         fillGallery(r, point.testSet());
@@ -170,7 +170,9 @@ public final class EvaluationView extends LiveView {
             int pred = r.predicted()[i];
             verdict.setText(String.format(Locale.ROOT, "%d → %d", label, pred));
             pPred.setText(String.format(Locale.ROOT, "p(%d) %.0f%%", pred, 100 * r.probability(i, pred)));
-            pLabel.setText(String.format(Locale.ROOT, "p(%d) %.0f%%", label, 100 * r.probability(i, label)));
+            // A right answer's two probabilities are one and the same: print it once.
+            pLabel.setText(pred == label ? "" : String.format(Locale.ROOT, "p(%d) %.0f%%", label, 100 * r.probability(i, label)));
+            pLabel.setVisible(pred != label);  // still takes its line, so all tiles line up
             StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Test image %d: a %d, predicted %d%n", i, label, pred));
             for (int k = 0; k < 10; k++) {
                 t.append(String.format(Locale.ROOT, "%d: %5.1f%%%n", k, 100 * r.probability(i, k)));

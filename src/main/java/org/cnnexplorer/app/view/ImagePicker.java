@@ -29,6 +29,7 @@ public final class ImagePicker extends HBox {
         source.setId(idPrefix + "-source");
         index.setValueFactory(range);
         index.setEditable(true);
+        SpinnerGuard.guard(index);
         index.setPrefWidth(100);
         index.setId(idPrefix + "-index");
         index.focusedProperty().addListener((o, was, now) -> {

@@ -1,72 +1,83 @@
 package org.cnnexplorer.app.view;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.TrainingController;
+import org.cnnexplorer.train.NetworkSnapshot;
 import org.cnnexplorer.train.TrainConfig;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * The run's settings, the article's by default: learning rate, epochs, training and test sizes (up
  * to the whole set), seed, shuffling, number of filters and the max-pool tie rule. Locked while a
- * run is active; each change becomes the controller's next {@link TrainConfig}.
+ * run is active. Each field is checked as it is typed, by the command line's rules: what is wrong
+ * shows under the field, and until it is fixed the controller gets no config (Start, Step and
+ * Reset wait). What a field shows is what a run uses: nothing is clamped or silently replaced.
  */
 public final class SettingsPane extends TitledPane {
+    private final AppModel model;
     private final TrainingController training;
+    private final ValidationSupport validation = new ValidationSupport();
     private final Spinner<Double> learnRate = new Spinner<>();
-    private final Spinner<Integer> epochs = new Spinner<>(1, 100, 3);
-    private final Spinner<Integer> trainSize = new Spinner<>(1, 60_000, 1000, 1000);
+    private final Spinner<Long> epochs = new Spinner<>();
+    private final Spinner<Long> trainSize = new Spinner<>();
     private final CheckBox trainAll = new CheckBox("all");
-    private final Spinner<Integer> testSize = new Spinner<>(1, 10_000, 1000, 1000);
+    private final Spinner<Long> testSize = new Spinner<>();
     private final CheckBox testAll = new CheckBox("all");
-    private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
-    private final Spinner<Integer> filters = new Spinner<>(1, 32, 8);
+    private final Spinner<Long> seed = new Spinner<>();
+    private final Spinner<Long> filters = new Spinner<>();
     private final CheckBox shuffle = new CheckBox("Shuffle the training images every epoch");
     private final CheckBox firstMax = new CheckBox("Max-pool ties: route to the first max only");
+    private final Map<Spinner<?>, Function<String, String>> rules = new LinkedHashMap<>();
+    private final Map<Spinner<?>, Label> messages = new LinkedHashMap<>();
+    private final Label filtersNote = new Label();
+    private int trainCount = 60_000;
+    private int testCount = 10_000;
 
     public SettingsPane(AppModel model, TrainingController training) {
+        this.model = model;
         this.training = training;
         setText("Settings (the article's by default)");
         setCollapsible(false);
         setId("settings");
 
-        SpinnerValueFactory.DoubleSpinnerValueFactory lr = new SpinnerValueFactory.DoubleSpinnerValueFactory(0.0001, 1, 0.005, 0.001);
-        lr.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double d) {
-                return d == null ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-            }
+        learnRate.setValueFactory(new CheckedSpinnerFactory<>(0.005,
+                s -> {
+                    double d = SettingsRules.learnRate(s);
+                    return Double.isNaN(d) ? null : d;
+                },
+                d -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(),
+                (v, n) -> {
+                    // 0.001 steps, and tenths of that below 0.001, never reaching 0
+                    double by = v + n * 0.001 > 0.0005 && v >= 0.001 ? 0.001 : 0.0001;
+                    double next = BigDecimal.valueOf(v).add(BigDecimal.valueOf(n * by)).doubleValue();
+                    return next > 0 ? next : v;
+                }));
+        epochs.setValueFactory(CheckedSpinnerFactory.whole(3, () -> 1, () -> SettingsRules.MAX_EPOCHS, 1));
+        trainSize.setValueFactory(CheckedSpinnerFactory.whole(1000, () -> 1, () -> trainCount, 1000));
+        testSize.setValueFactory(CheckedSpinnerFactory.whole(1000, () -> 1, () -> testCount, 1000));
+        seed.setValueFactory(CheckedSpinnerFactory.whole(1, () -> Long.MIN_VALUE, () -> Long.MAX_VALUE, 1));
+        filters.setValueFactory(CheckedSpinnerFactory.whole(8, () -> 1, () -> SettingsRules.MAX_FILTERS, 1));
 
-            @Override
-            public Double fromString(String s) {
-                try {
-                    double d = Double.parseDouble(s.trim());
-                    return d > 0 && Double.isFinite(d) ? d : lr.getValue();
-                } catch (NumberFormatException e) {
-                    return lr.getValue();
-                }
-            }
-        });
-        learnRate.setValueFactory(lr);
-        for (Spinner<?> s : new Spinner<?>[] {learnRate, epochs, trainSize, testSize, seed, filters}) {
-            s.setEditable(true);
-            s.setPrefWidth(120);
-            // Commit typed text when focus leaves, not only on Enter.
-            s.focusedProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    s.increment(0);
-                }
-            });
-        }
+        rules.put(learnRate, SettingsRules::learnRateProblem);
+        rules.put(epochs, s -> SettingsRules.wholeProblem("Epochs", s, 1, SettingsRules.MAX_EPOCHS));
+        rules.put(trainSize, s -> trainAll.isSelected() ? null : SettingsRules.wholeProblem("Training images", s, 1, trainCount));
+        rules.put(testSize, s -> testAll.isSelected() ? null : SettingsRules.wholeProblem("Test images", s, 1, testCount));
+        rules.put(seed, s -> SettingsRules.wholeProblem("Seed", s, Long.MIN_VALUE, Long.MAX_VALUE));
+        rules.put(filters, s -> SettingsRules.wholeProblem("Filters", s, 1, SettingsRules.MAX_FILTERS));
+
         learnRate.setId("learn-rate");
         epochs.setId("epochs");
         trainSize.setId("train-size");
@@ -77,25 +88,30 @@ public final class SettingsPane extends TitledPane {
         firstMax.setId("first-max-only");
         trainAll.setId("train-all");
         testAll.setId("test-all");
+        filtersNote.setId("filters-note");
+        filtersNote.getStyleClass().add("hint");
+        filtersNote.setWrapText(true);
         shuffle.setSelected(true);
         trainSize.disableProperty().bind(trainAll.selectedProperty());
         testSize.disableProperty().bind(testAll.selectedProperty());
         learnRate.setTooltip(new Tooltip("SGD step size: weights -= learning rate × gradient (the article: 0.005)"));
         firstMax.setTooltip(new Tooltip("The article copies a block's gradient to every position equal to its max (on flat background all four tie)."));
-        filters.setTooltip(new Tooltip("Number of 3x3 filters in the conv layer (the article: 8); a change takes new weights"));
+        filters.setTooltip(new Tooltip("Number of 3x3 filters in the conv layer, 1 to 64 (the article: 8); a change takes new weights"));
         seed.setTooltip(new Tooltip("Seed of the initial weights and the shuffling: the same seed gives the same run"));
+        epochs.setTooltip(new Tooltip("Passes over the training images, 1 to 100,000 (the article: 3)"));
 
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(6));
         int r = 0;
-        g.addRow(r++, new Label("Learning rate"), learnRate);
-        g.addRow(r++, new Label("Epochs"), epochs);
-        g.addRow(r++, new Label("Training images"), new HBox(6, trainSize, trainAll));
-        g.addRow(r++, new Label("Test images"), new HBox(6, testSize, testAll));
-        g.addRow(r++, new Label("Seed"), seed);
-        g.addRow(r++, new Label("Filters"), filters);
+        r = field(g, r, "Learning rate", learnRate, learnRate);
+        r = field(g, r, "Epochs", epochs, epochs);
+        r = field(g, r, "Training images", new HBox(6, trainSize, trainAll), trainSize);
+        r = field(g, r, "Test images", new HBox(6, testSize, testAll), testSize);
+        r = field(g, r, "Seed", seed, seed);
+        r = field(g, r, "Filters", filters, filters);
+        g.add(filtersNote, 0, r++, 2, 1);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
         Label hint = new Label("Seed and filters give new weights at Reset; the others apply at the next Start.");
@@ -104,32 +120,122 @@ public final class SettingsPane extends TitledPane {
         g.add(hint, 0, r, 2, 1);
         setContent(g);
 
+        for (Spinner<?> s : rules.keySet()) {
+            s.setEditable(true);
+            s.setPrefWidth(120);
+            // Typed text counts at once (an F5 while typing must not use the old value);
+            // Enter or leaving the field tidies it up.
+            s.getEditor().textProperty().addListener((o, was, now) -> publish());
+            s.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    s.commitValue();
+                }
+            });
+            Function<String, String> rule = rules.get(s);
+            validation.registerValidator(s.getEditor(), false,
+                    (javafx.scene.control.Control c, String text) -> ValidationResult.fromErrorIf(c, String.valueOf(rule.apply(text)), rule.apply(text) != null));
+        }
+
         disableProperty().bind(training.stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
-        for (var p : new javafx.beans.value.ObservableValue<?>[] {learnRate.valueProperty(), epochs.valueProperty(),
-                trainSize.valueProperty(), testSize.valueProperty(), seed.valueProperty(), filters.valueProperty(),
-                shuffle.selectedProperty(), firstMax.selectedProperty(), trainAll.selectedProperty(), testAll.selectedProperty()}) {
-            p.addListener((o, was, now) -> publish());
+        for (var p : new javafx.beans.value.ObservableValue<?>[] {shuffle.selectedProperty(), firstMax.selectedProperty(),
+                trainAll.selectedProperty(), testAll.selectedProperty()}) {
+            p.addListener((o, was, now) -> {
+                validation.revalidate();
+                publish();
+            });
         }
         model.dataProperty().addListener((o, was, d) -> {
             if (d != null) {
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) trainSize.getValueFactory()).setMax(d.train().count());
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) testSize.getValueFactory()).setMax(d.test().count());
-                trainAll.setText("all " + String.format("%,d", d.train().count()));
-                testAll.setText("all " + String.format("%,d", d.test().count()));
+                trainCount = d.train().count();
+                testCount = d.test().count();
+                trainAll.setText("all " + String.format("%,d", trainCount));
+                testAll.setText("all " + String.format("%,d", testCount));
+                validation.revalidate();
+                publish();
             }
         });
+        // The Filters box follows the live weights (an opened model, a reset), as --init does on
+        // the command line; a different number typed here means new weights, and the note says so.
+        model.snapshotProperty().addListener((o, was, now) -> {
+            if (now != null && (was == null || was.numFilters != now.numFilters)) {
+                filters.getValueFactory().setValue((long) now.numFilters);
+            }
+            noteFilters();
+        });
+        model.modelNameProperty().addListener((o, was, now) -> noteFilters());
         publish();
     }
 
-    /** The settings as a config. */
+    /** Adds a labelled field and the line under it that says what is wrong with it. */
+    private int field(GridPane g, int row, String name, javafx.scene.Node node, Spinner<?> spinner) {
+        g.addRow(row, new Label(name), node);
+        Label m = new Label();
+        m.getStyleClass().add("field-error");
+        m.setWrapText(true);
+        m.setId(spinner.getId() == null ? null : spinner.getId() + "-error");
+        m.setVisible(false);
+        m.setManaged(false);
+        messages.put(spinner, m);
+        g.add(m, 0, row + 1, 2, 1);
+        return row + 2;
+    }
+
+    /** What is wrong with the settings, or null if a run can use them. */
+    public String problem() {
+        for (Map.Entry<Spinner<?>, Function<String, String>> e : rules.entrySet()) {
+            String p = e.getValue().apply(e.getKey().getEditor().getText());
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The settings as shown, as a config; only call when {@link #problem()} is null. */
     public TrainConfig config() {
-        return new TrainConfig(trainAll.isSelected() ? TrainConfig.ALL : trainSize.getValue(),
-                testAll.isSelected() ? TrainConfig.ALL : testSize.getValue(),
-                epochs.getValue(), learnRate.getValue(), seed.getValue(), shuffle.isSelected(),
-                filters.getValue(), firstMax.isSelected());
+        return new TrainConfig(trainAll.isSelected() ? TrainConfig.ALL : (int) (long) typed(trainSize, 1, trainCount),
+                testAll.isSelected() ? TrainConfig.ALL : (int) (long) typed(testSize, 1, testCount),
+                (int) (long) typed(epochs, 1, SettingsRules.MAX_EPOCHS), SettingsRules.learnRate(learnRate.getEditor().getText()),
+                typed(seed, Long.MIN_VALUE, Long.MAX_VALUE), shuffle.isSelected(),
+                (int) (long) typed(filters, 1, SettingsRules.MAX_FILTERS), firstMax.isSelected());
+    }
+
+    private static Long typed(Spinner<Long> s, long min, long max) {
+        return SettingsRules.whole(s.getEditor().getText(), min, max);
+    }
+
+    /** The validation behind the field marks, for tests. */
+    public ValidationSupport validation() {
+        return validation;
     }
 
     private void publish() {
-        training.configProperty().set(config());
+        String problem = null;
+        for (Map.Entry<Spinner<?>, Function<String, String>> e : rules.entrySet()) {
+            String p = e.getValue().apply(e.getKey().getEditor().getText());
+            Label m = messages.get(e.getKey());
+            m.setText(p == null ? "" : p);
+            m.setVisible(p != null);
+            m.setManaged(p != null);
+            if (problem == null) {
+                problem = p;
+            }
+        }
+        training.settingsProblemProperty().set(problem);
+        if (problem == null) {
+            training.configProperty().set(config());
+        }
+        noteFilters();
+    }
+
+    /** Under Filters: whether Start keeps the live weights or draws new ones. */
+    private void noteFilters() {
+        NetworkSnapshot s = model.snapshot();
+        Long f = typed(filters, 1, SettingsRules.MAX_FILTERS);
+        boolean differs = s != null && f != null && f != s.numFilters;
+        filtersNote.setText(differs ? "The current weights have " + org.cnnexplorer.app.Words.filters(s.numFilters)
+                + ": Start or Reset draws new weights with " + f + "." : "");
+        filtersNote.setVisible(differs);
+        filtersNote.setManaged(differs);
     }
 }

@@ -2,6 +2,8 @@ package org.cnnexplorer.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -13,26 +15,29 @@ import org.cnnexplorer.train.TrainingHistory;
 /**
  * The learning curves: loss and accuracy over training images seen, for the article's 100-step
  * training windows and for each test evaluation. Points come from a {@link TrainingHistory}
- * (already decimated); a sync appends what is new and redraws everything only after a merge.
+ * (already decimated); a sync appends what is new. When the history starts over (a new run, a
+ * reset, other weights) or merges points, the lines are replaced by new series: a LineChart keeps
+ * drawing a series' old path after its data is cleared, at the old pixel positions on the new axis.
  */
 public final class TrainingCharts extends VBox {
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
-    private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> testLoss = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> trainAcc = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> testAcc = new XYChart.Series<>();
+    private final StepAxis lossX;
+    private final StepAxis accuracyX;
+    private final BooleanProperty hasData = new SimpleBooleanProperty(this, "hasData");
+    private XYChart.Series<Number, Number> trainLoss;
+    private XYChart.Series<Number, Number> testLoss;
+    private XYChart.Series<Number, Number> trainAcc;
+    private XYChart.Series<Number, Number> testAcc;
     private long seenRebuilds = -1;
     private int shownTrain;
-    private int shownTest = -1;
+    private int shownTest;
 
     public TrainingCharts() {
-        trainLoss.setName("training, average of each 100 steps");
-        testLoss.setName("test set");
-        trainAcc.setName("training, last 100 steps");
-        testAcc.setName("test set");
         lossChart = chart("Loss", "cross-entropy loss");
         accuracyChart = chart("Accuracy", "accuracy (%)");
+        lossX = new StepAxis((NumberAxis) lossChart.getXAxis());
+        accuracyX = new StepAxis((NumberAxis) accuracyChart.getXAxis());
         NumberAxis accY = (NumberAxis) accuracyChart.getYAxis();
         accY.setAutoRanging(false);
         accY.setLowerBound(0);
@@ -44,10 +49,8 @@ public final class TrainingCharts extends VBox {
         lossY.setLowerBound(0);
         lossY.setUpperBound(2.5);
         lossY.setTickUnit(0.5);
-        lossY.autoRangingProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(trainLoss.getData())
-                .or(javafx.beans.binding.Bindings.isNotEmpty(testLoss.getData())));
-        lossChart.getData().addAll(List.of(trainLoss, testLoss));
-        accuracyChart.getData().addAll(List.of(trainAcc, testAcc));
+        lossY.autoRangingProperty().bind(hasData);
+        newSeries();
         lossChart.setId("loss-chart");
         accuracyChart.setId("accuracy-chart");
         VBox.setVgrow(lossChart, Priority.ALWAYS);
@@ -59,7 +62,6 @@ public final class TrainingCharts extends VBox {
     private static LineChart<Number, Number> chart(String title, String yLabel) {
         NumberAxis x = new NumberAxis();
         x.setLabel("training images seen (steps)");
-        x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         LineChart<Number, Number> c = new LineChart<>(x, y);
@@ -71,14 +73,29 @@ public final class TrainingCharts extends VBox {
         return c;
     }
 
+    /** Empty lines in place of the old ones (their paths go with them). */
+    private void newSeries() {
+        trainLoss = new XYChart.Series<>();
+        testLoss = new XYChart.Series<>();
+        trainAcc = new XYChart.Series<>();
+        testAcc = new XYChart.Series<>();
+        trainLoss.setName("training, average of each 100 steps");
+        testLoss.setName("test set");
+        trainAcc.setName("training, last 100 steps");
+        testAcc.setName("test set");
+        lossChart.getData().setAll(List.of(trainLoss, testLoss));
+        accuracyChart.getData().setAll(List.of(trainAcc, testAcc));
+        shownTrain = 0;
+        shownTest = 0;
+    }
+
     /** Brings the lines up to date with the history (FX thread). */
     public void sync(TrainingHistory h) {
         DecimatedSeries train = h.chartTrain();
-        if (train.rebuilds() != seenRebuilds || train.size() < shownTrain) {
+        DecimatedSeries test = h.test();
+        if (train.rebuilds() != seenRebuilds || train.size() < shownTrain || test.size() < shownTest) {
             seenRebuilds = train.rebuilds();
-            shownTrain = 0;
-            trainLoss.getData().clear();
-            trainAcc.getData().clear();
+            newSeries();
         }
         if (train.size() > shownTrain) {
             List<XYChart.Data<Number, Number>> loss = new ArrayList<>();
@@ -91,18 +108,21 @@ public final class TrainingCharts extends VBox {
             trainAcc.getData().addAll(acc);
             shownTrain = train.size();
         }
-        DecimatedSeries test = h.test();
-        if (test.size() != shownTest) {
+        if (test.size() > shownTest) {
             List<XYChart.Data<Number, Number>> loss = new ArrayList<>();
             List<XYChart.Data<Number, Number>> acc = new ArrayList<>();
-            for (int i = 0; i < test.size(); i++) {
+            for (int i = shownTest; i < test.size(); i++) {
                 loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i))));
                 acc.add(marked(new XYChart.Data<>(test.x(i), 100 * test.y(1, i))));
             }
-            testLoss.getData().setAll(loss);
-            testAcc.getData().setAll(acc);
+            testLoss.getData().addAll(loss);
+            testAcc.getData().addAll(acc);
             shownTest = test.size();
         }
+        hasData.set(shownTrain + shownTest > 0);
+        double maxX = Math.max(shownTrain > 0 ? train.x(shownTrain - 1) : 0, shownTest > 0 ? test.x(shownTest - 1) : 0);
+        lossX.setMax(maxX);
+        accuracyX.setMax(maxX);
     }
 
     /** Test results are few: each gets a dot, so even the first one shows. */
@@ -120,5 +140,14 @@ public final class TrainingCharts extends VBox {
 
     public int testPoints() {
         return testLoss.getData().size();
+    }
+
+    /** The two charts, for tests. */
+    public LineChart<Number, Number> lossChart() {
+        return lossChart;
+    }
+
+    public LineChart<Number, Number> accuracyChart() {
+        return accuracyChart;
     }
 }

@@ -1,9 +1,9 @@
 package org.cnnexplorer.app.view;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
@@ -22,7 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.cnnexplorer.app.AppModel;
-import org.cnnexplorer.app.AtomicFiles;
+import org.cnnexplorer.app.SavePaths;
+import org.cnnexplorer.io.AtomicFile;
 import org.cnnexplorer.app.Dialogs;
 import org.cnnexplorer.app.ProgressText;
 import org.cnnexplorer.app.SpeedScale;
@@ -40,7 +41,7 @@ public final class TrainingView extends LiveView {
     private final TrainingCharts charts = new TrainingCharts();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label position = new Label("Not started");
-    private final Label timing = new Label();
+    private final Label timing = new Label(" ");
     private final Label lastWindow = new Label(" ");
 
     public TrainingView(AppModel model, TrainingController training) {
@@ -64,10 +65,12 @@ public final class TrainingView extends LiveView {
         step.setOnAction(e -> training.step());
         stop.setOnAction(e -> training.stop());
         reset.setOnAction(e -> training.reset());
-        start.disableProperty().bind(training.stateProperty().isNotEqualTo(RunState.IDLE).or(model.dataProperty().isNull()));
+        var badSettings = training.settingsProblemProperty().isNotNull();
+        start.disableProperty().bind(training.stateProperty().isNotEqualTo(RunState.IDLE).or(model.dataProperty().isNull()).or(badSettings));
         pause.disableProperty().bind(training.stateProperty().isEqualTo(RunState.IDLE));
         pause.textProperty().bind(Bindings.when(training.stateProperty().isEqualTo(RunState.PAUSED)).then("Resume").otherwise("Pause"));
-        step.disableProperty().bind(model.dataProperty().isNull());
+        step.disableProperty().bind(model.dataProperty().isNull().or(badSettings.and(training.stateProperty().isEqualTo(RunState.IDLE))));
+        reset.disableProperty().bind(badSettings);
         stop.disableProperty().bind(training.stateProperty().isEqualTo(RunState.IDLE));
         start.setDefaultButton(false);
         HBox buttons = new HBox(6, start, pause, step, stop, reset);
@@ -96,6 +99,7 @@ public final class TrainingView extends LiveView {
         progress.setId("training-progress");
         position.setId("progress-text");
         position.setWrapText(true);
+        position.getStyleClass().add("two-lines");
         timing.setId("timing-text");
         lastWindow.setId("last-window");
         lastWindow.getStyleClass().add("mono");
@@ -164,7 +168,8 @@ public final class TrainingView extends LiveView {
         progress.setProgress(s == null ? 0 : s.fraction());
         position.setText(ProgressText.position(s));
         String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
-        timing.setText(training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t);
+        String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
+        timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         charts.sync(training.history());
         var h = training.history().chartTrain();
         if (h.size() > 0) {
@@ -178,36 +183,50 @@ public final class TrainingView extends LiveView {
 
     private void exportPng() {
         Path p = model.choosers().chooseSaveFile(getScene().getWindow(), "Save the charts as PNG", "training.png", "PNG images", "png");
-        if (p == null) {
-            return;
+        if (p != null) {
+            SavePaths.resolve(getScene().getWindow(), p, "png", this::writePng);
         }
+    }
+
+    private void writePng(Path p) {
         WritableImage img = charts.snapshot(new SnapshotParameters(), null);
         try {
-            AtomicFiles.write(p, tmp -> {
-                if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
-                    throw new IOException("no PNG writer available");
-                }
-            });
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", bytes)) {
+                throw new IOException("no PNG writer available");
+            }
+            writable(p);
+            AtomicFile.write(p, bytes.toByteArray());
             model.statusProperty().set("Saved the charts to " + p.getFileName());
         } catch (IOException | RuntimeException ex) {
-            Dialogs.error(getScene().getWindow(), "Could not save the charts", ex.getMessage());
+            Dialogs.error(getScene().getWindow(), "Could not save the charts", String.valueOf(ex.getMessage()));
         }
     }
 
     private void exportCsv() {
         Path p = model.choosers().chooseSaveFile(getScene().getWindow(), "Save the curves as CSV", "training.csv", "CSV files", "csv");
-        if (p == null) {
-            return;
+        if (p != null) {
+            SavePaths.resolve(getScene().getWindow(), p, "csv", this::writeCsv);
         }
+    }
+
+    private void writeCsv(Path p) {
         try {
-            AtomicFiles.write(p, tmp -> {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    training.history().writeCsv(w);
-                }
-            });
+            StringWriter text = new StringWriter();
+            training.history().writeCsv(text);
+            writable(p);
+            AtomicFile.write(p, text.toString().getBytes(StandardCharsets.UTF_8));
             model.statusProperty().set("Saved the curves to " + p.getFileName());
         } catch (IOException | RuntimeException ex) {
-            Dialogs.error(getScene().getWindow(), "Could not save the curves", ex.getMessage());
+            Dialogs.error(getScene().getWindow(), "Could not save the curves", String.valueOf(ex.getMessage()));
+        }
+    }
+
+    /** NIO's own messages on a failed write are often just a path; say why instead. */
+    private static void writable(Path p) throws IOException {
+        String why = AtomicFile.whyNotWritable(p);
+        if (why != null) {
+            throw new IOException(why);
         }
     }
 }

@@ -1,0 +1,78 @@
+package org.cnnexplorer.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/**
+ * File > Quit and the window's close button: trained weights that were never saved are not
+ * thrown away without a word. A running run is paused while the question is open; Cancel
+ * resumes it, Save… ends it and saves the weights it reached.
+ */
+public final class QuitGuard {
+    private final AppModel model;
+    private final Stage stage;
+    private final TrainingController training;
+    private final ModelFileActions files;
+    private boolean asking;
+
+    public QuitGuard(AppModel model, Stage stage, TrainingController training, ModelFileActions files) {
+        this.model = model;
+        this.stage = stage;
+        this.training = training;
+        this.files = files;
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            requestQuit();
+        });
+    }
+
+    /** Closes the window at once if nothing would be lost; otherwise asks first. */
+    public void requestQuit() {
+        if (asking) {
+            return;
+        }
+        boolean running = training != null && training.state() == TrainingController.RunState.RUNNING;
+        boolean active = training != null && training.isActive();
+        if (!active && !model.hasUnsavedWeights()) {
+            stage.close();
+            return;
+        }
+        if (running) {
+            training.pause();
+        }
+        asking = true;
+        ButtonType save = Dialogs.button("Save…", false);
+        ButtonType discard = Dialogs.button("Quit without saving", false);
+        ButtonType cancel = Dialogs.button("Cancel", true);
+        String what = active ? "Training is under way on these weights" : "These weights were trained";
+        Dialogs.ask(stage, "confirm-quit", "Save the trained model before quitting?",
+                what + " (" + model.modelNameProperty().get() + ") and have not been saved; "
+                        + "quitting without saving throws them away.",
+                answer -> {
+                    asking = false;
+                    if (answer == discard) {
+                        stage.close();
+                    } else if (answer == save) {
+                        saveThenClose();
+                    } else if (running) {
+                        training.resume();
+                    }
+                }, save, discard, cancel);
+    }
+
+    /** Ends any run, waits for the engine to publish its last weights, then asks where to save them. */
+    private void saveThenClose() {
+        if (training != null) {
+            training.stop();
+        }
+        CompletableFuture.runAsync(() -> { }, model.store().executor()).thenRun(() -> Platform.runLater(() -> {
+            Path p = model.choosers().chooseSaveFile(stage, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
+            if (p != null) {
+                files.saveChosen(p, stage::close);
+            }
+        }));
+    }
+}
