@@ -269,7 +269,7 @@ class CliTest {
             {1, "is not a folder", new String[] {"train", "--data", dir.resolve("nowhere").toString(), "--save", save}},
             {1, "is truncated: it should hold 78400 bytes of images but has only 39192", new String[] {"train", "--data", truncated.toString(), "--save", save}},
             {1, "t10k-labels-idx1-ubyte is truncated: its header is incomplete", new String[] {"train", "--data", shortHeader.toString(), "--save", save}},
-            {1, "train-labels-idx1-ubyte is not an IDX label file (magic 2051, expected 2049)", new String[] {"train", "--data", wrongMagic.toString(), "--save", save}},
+            {1, "train-labels-idx1-ubyte is not an IDX label file (magic 0x00000803, expected 0x00000801)", new String[] {"train", "--data", wrongMagic.toString(), "--save", save}},
             {1, "has no t10k-images-idx3-ubyte", new String[] {"train", "--data", missing.toString(), "--save", save}},
             {1, "is not a folder", new String[] {"eval", "--model", m, "--data", dir.resolve("nowhere").toString()}},
             {1, "is not a folder", new String[] {"bench", "--data", dir.resolve("nowhere").toString()}},
