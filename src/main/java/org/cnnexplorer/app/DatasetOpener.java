@@ -8,7 +8,8 @@ import org.cnnexplorer.data.MnistFiles;
 /**
  * File > Open dataset folder…: asks for a folder, loads its IDX files in the background and only
  * then replaces the data. A folder that is not MNIST-style IDX data gets a dialog saying what is
- * missing; the data and the model stay as they were.
+ * missing; so does a folder of images that are not 28x28 (the command line turns those away with
+ * the same message). The data and the model stay as they were.
  */
 public final class DatasetOpener {
     private final AppModel model;
@@ -38,7 +39,7 @@ public final class DatasetOpener {
         Task<MnistFiles.Split> load = new Task<>() {
             @Override
             protected MnistFiles.Split call() throws Exception {
-                return MnistFiles.load(dir);
+                return MnistFiles.requireMnistSize(MnistFiles.load(dir));
             }
         };
         load.setOnSucceeded(e -> {

@@ -98,7 +98,7 @@ public class ExplorerApp extends Application {
                 w.select("tab-feature-maps");
             });
         }
-        w.addTab("Draw", DRAW_TAB, draw);
+        draw.showingProperty().bind(w.addTab("Draw", DRAW_TAB, draw).selectedProperty());
         w.addTab("Backprop step", BACKPROP_TAB, step);
         w.addTab("Gradient check", GRADCHECK_TAB, check);
     }

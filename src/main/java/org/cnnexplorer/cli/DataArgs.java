@@ -18,14 +18,7 @@ final class DataArgs {
 
     /** The folder's MNIST files, or the bundled MNIST; the images must be 28x28 like the network's. */
     static MnistFiles.Split load(Path dir) throws DataException {
-        MnistFiles.Split split = MnistFiles.load(dir);
-        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
-            if (d.rows() != 28 || d.cols() != 28) {
-                throw new DataException(split.source() + ": the images are " + d.rows() + "x" + d.cols()
-                        + "; the network and its model files are for 28x28 images like MNIST's");
-            }
-        }
-        return split;
+        return MnistFiles.requireMnistSize(MnistFiles.load(dir));
     }
 
     /** Fails with a usage error if {@code --option n} asks for more images than there are. */

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the IDX format of MNIST: a big-endian int32 magic (2051 for images, 2049 for labels),
+ * Reads the IDX format of MNIST: a big-endian int32 magic (0x00000803 for images, 0x00000801 for
+ * labels: two zero bytes, the type 0x08 for unsigned bytes, and the number of dimensions),
  * the dimension sizes as int32, then unsigned bytes. Gzipped input is recognised by its header.
  */
 public final class Idx {
@@ -28,7 +29,7 @@ public final class Idx {
         try (DataInputStream in = open(raw)) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
-                throw new DataException(name + " is not an IDX image file (magic " + magic + ", expected " + IMAGES_MAGIC + ")");
+                throw new DataException(name + " is not an IDX image file (magic " + hex(magic) + ", expected " + hex(IMAGES_MAGIC) + ")");
             }
             int count = in.readInt();
             int rows = in.readInt();
@@ -49,7 +50,7 @@ public final class Idx {
         try (DataInputStream in = open(raw)) {
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
-                throw new DataException(name + " is not an IDX label file (magic " + magic + ", expected " + LABELS_MAGIC + ")");
+                throw new DataException(name + " is not an IDX label file (magic " + hex(magic) + ", expected " + hex(LABELS_MAGIC) + ")");
             }
             int count = in.readInt();
             if (count < 0 || count > MAX_ITEMS) {
@@ -67,6 +68,11 @@ public final class Idx {
         } catch (IOException e) {
             throw new DataException("cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A magic number the way the IDX format describes it: 0x00000803. */
+    static String hex(int magic) {
+        return String.format("0x%08x", magic);
     }
 
     /**

@@ -50,6 +50,21 @@ public final class MnistFiles {
                 dir.toString());
     }
 
+    /**
+     * The split itself if its images are 28x28 like MNIST's: the network, its model files and the
+     * views are built for that size (other sizes belong to a later feature), so the command line
+     * and the window both turn other sizes away with this message.
+     */
+    public static Split requireMnistSize(Split split) throws DataException {
+        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
+            if (d.rows() != 28 || d.cols() != 28) {
+                throw new DataException(split.source() + ": the images are " + d.rows() + "x" + d.cols()
+                        + "; the network and its model files are for 28x28 images like MNIST's");
+            }
+        }
+        return split;
+    }
+
     private static Dataset pair(Path dir, String images, String labels, String name) throws DataException {
         Path ip = find(dir, images);
         Path lp = find(dir, labels);

@@ -76,6 +76,34 @@ public final class Drawing {
         return raster.line(last[0], last[1], x, y, radius);
     }
 
+    /**
+     * Extends the current stroke to (x, y) unless that is where it already is; returns the touched
+     * rectangle, or null when nothing was drawn.
+     */
+    public int[] extendTo(double x, double y) {
+        if (current == null) {
+            return null;
+        }
+        double[] last = current.get(current.size() - 1);
+        if (last[0] == x && last[1] == y) {
+            return null;
+        }
+        return extend(x, y);
+    }
+
+    /** The points of each stroke, copied (for tests and replay). */
+    public List<List<double[]>> strokePoints() {
+        List<List<double[]>> out = new ArrayList<>();
+        for (Stroke s : strokes) {
+            List<double[]> p = new ArrayList<>();
+            for (double[] q : s.points()) {
+                p.add(q.clone());
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
     /** Pen up. */
     public void end() {
         current = null;

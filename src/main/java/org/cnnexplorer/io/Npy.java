@@ -102,8 +102,9 @@ public record Npy(int[] shape, double[] data) {
         long dataStart = headerStart + headerLen;
         long need = count * width;
         if (dataStart + need > b.length) {
-            throw new ModelFileException(name + " is truncated: shape " + shapeText(shape) + " needs " + need
-                    + " bytes of data, the entry has " + (b.length - dataStart));
+            // count stops growing once it is too big, so the message works out the true size on its own.
+            throw new ModelFileException(name + " is truncated: shape " + shapeText(shape) + " needs " + byteSize(shape, width)
+                    + " of data, the entry has " + (b.length - dataStart) + " bytes");
         }
         double[] data = new double[(int) count];
         ByteBuffer body = ByteBuffer.wrap(b, (int) dataStart, (int) need).slice().order(order);
@@ -115,6 +116,23 @@ public record Npy(int[] shape, double[] data) {
             }
         }
         return new Npy(shape, data);
+    }
+
+    /** The exact size of an array, in bytes, with a readable unit when it is large: "144,000,000,000 bytes (144 GB)". */
+    static String byteSize(int[] shape, int width) {
+        java.math.BigInteger n = java.math.BigInteger.valueOf(width);
+        for (int d : shape) {
+            n = n.multiply(java.math.BigInteger.valueOf(d));
+        }
+        String exact = String.format(java.util.Locale.ROOT, "%,d bytes", n);
+        String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
+        double v = n.doubleValue();
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return u < 0 ? exact : exact + String.format(java.util.Locale.ROOT, " (%.3g %s)", v, units[u]);
     }
 
     /** This array as a version 1.0 {@code <f8} .npy file. */

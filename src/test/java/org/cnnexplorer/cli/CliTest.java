@@ -166,6 +166,33 @@ class CliTest {
     }
 
     @Test
+    void predictReadsHairlineAndFaintDigits() throws IOException {
+        // A 1-pixel 7 and 4 drawn on 280x280 PNGs, black and pale grey on white (issue 7: read as 1).
+        int[][][] digits = {{{60, 60, 215, 60, 125, 245}}, {{100, 40, 60, 170, 215, 170}, {170, 80, 170, 250}}};
+        int[] labels = {7, 4};
+        for (int d = 0; d < digits.length; d++) {
+            for (java.awt.Color ink : new java.awt.Color[] {java.awt.Color.BLACK, new java.awt.Color(200, 200, 200)}) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(280, 280, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = img.createGraphics();
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, 280, 280);
+                g.setColor(ink);
+                for (int[] s : digits[d]) {
+                    for (int k = 2; k < s.length; k += 2) {
+                        g.drawLine(s[k - 2], s[k - 1], s[k], s[k + 1]);
+                    }
+                }
+                g.dispose();
+                Path png = dir.resolve("hairline" + labels[d] + ink.getRed() + ".png");
+                ImageIO.write(img, "png", png.toFile());
+                CliRun r = CliRun.of("predict", png.toString());
+                assertEquals(0, r.code(), r.err());
+                assertTrue(r.out().startsWith("Prediction: " + labels[d] + " "), png.getFileName() + ": " + r.out());
+            }
+        }
+    }
+
+    @Test
     void predictReadsInkOnATransparentBackground() throws IOException {
         byte[] px = mnist.test().image(0);
         BufferedImage img = new BufferedImage(56, 56, BufferedImage.TYPE_INT_ARGB);
@@ -269,7 +296,7 @@ class CliTest {
             {1, "is not a folder", new String[] {"train", "--data", dir.resolve("nowhere").toString(), "--save", save}},
             {1, "is truncated: it should hold 78400 bytes of images but has only 39192", new String[] {"train", "--data", truncated.toString(), "--save", save}},
             {1, "t10k-labels-idx1-ubyte is truncated: its header is incomplete", new String[] {"train", "--data", shortHeader.toString(), "--save", save}},
-            {1, "train-labels-idx1-ubyte is not an IDX label file (magic 2051, expected 2049)", new String[] {"train", "--data", wrongMagic.toString(), "--save", save}},
+            {1, "train-labels-idx1-ubyte is not an IDX label file (magic 0x00000803, expected 0x00000801)", new String[] {"train", "--data", wrongMagic.toString(), "--save", save}},
             {1, "has no t10k-images-idx3-ubyte", new String[] {"train", "--data", missing.toString(), "--save", save}},
             {1, "is not a folder", new String[] {"eval", "--model", m, "--data", dir.resolve("nowhere").toString()}},
             {1, "is not a folder", new String[] {"bench", "--data", dir.resolve("nowhere").toString()}},

@@ -136,9 +136,13 @@ class IdxTest {
     void wrongMagic() throws Exception {
         byte[] lb = {1, 2, 3, 4};
         // a label file read as images, and the other way round
-        assertBadImages(write("labels-as-images", labels(Idx.LABELS_MAGIC, 4, lb)), "not an IDX image file");
-        assertBadLabels(write("images-as-labels", images(Idx.IMAGES_MAGIC, 1, 4, 4, new byte[16])), "not an IDX label file");
-        assertBadImages(write("zero-magic.gz", gzip(images(0, 1, 4, 4, new byte[16]))), "not an IDX image file");
+        assertBadImages(write("labels-as-images", labels(Idx.LABELS_MAGIC, 4, lb)),
+                "not an IDX image file (magic 0x00000801, expected 0x00000803)");
+        assertBadLabels(write("images-as-labels", images(Idx.IMAGES_MAGIC, 1, 4, 4, new byte[16])),
+                "not an IDX label file (magic 0x00000803, expected 0x00000801)");
+        assertBadImages(write("zero-magic.gz", gzip(images(0, 1, 4, 4, new byte[16]))), "(magic 0x00000000, expected 0x00000803)");
+        // A PNG read as IDX: its magic in hex shows the file's first four bytes.
+        assertBadImages(write("png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}), "(magic 0x89504e47,");
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.cnnexplorer.app.view.ViewHeader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -23,6 +22,7 @@ import org.cnnexplorer.app.ViewKeys;
 import org.cnnexplorer.app.render.ColorLegend;
 import org.cnnexplorer.app.render.ColorMap;
 import org.cnnexplorer.app.render.HeatmapView;
+import org.cnnexplorer.app.view.LiveView;
 import org.cnnexplorer.app.render.ProbabilityBars;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.draw.Drawing;
@@ -32,9 +32,10 @@ import org.cnnexplorer.train.NetworkSnapshot;
  * The "Draw" tab: draw a digit with the mouse or a pen and watch the network read it. Beside the
  * paper: the 28x28 image the network actually gets (cropped, scaled to a 20-pixel box, centred by
  * mass, the way MNIST was made), the saliency of the predicted class over it, and the ten
- * probabilities, all updated on every pen movement.
+ * probabilities, all updated on every pen movement. While its tab is hidden it does not follow
+ * the training's snapshots; it catches up when shown.
  */
-public final class DrawView extends BorderPane {
+public final class DrawView extends LiveView {
     /** The paper is 280x280: ten screen pixels per network pixel. */
     public static final int PAPER = 280;
     /**
@@ -66,7 +67,7 @@ public final class DrawView extends BorderPane {
 
     public DrawView(AppModel model) {
         this.model = model;
-        this.pad = new SketchPad(drawing, this::refresh);
+        this.pad = new SketchPad(drawing, this::requestRender);
         setId("draw-view");
         setPadding(new Insets(10));
 
@@ -125,10 +126,10 @@ public final class DrawView extends BorderPane {
         ViewKeys.install(this, this::key);
         model.snapshotProperty().addListener((obs, old, s) -> {
             if (!drawing.isEmpty()) {
-                refresh();
+                requestRender();
             }
         });
-        refresh();
+        requestRender();
     }
 
     /** Where "Step through backprop" sends the drawn digit (scaled 28x28 input). */
@@ -165,14 +166,14 @@ public final class DrawView extends BorderPane {
     public void undo() {
         if (drawing.undo()) {
             pad.repaintAll();
-            refresh();
+            requestRender();
         }
     }
 
     public void clear() {
         if (drawing.clear()) {
             pad.repaintAll();
-            refresh();
+            requestRender();
         }
     }
 
@@ -193,8 +194,9 @@ public final class DrawView extends BorderPane {
         }
     }
 
-    /** Preprocess, predict and show; runs on every change of the drawing or the model. */
-    private void refresh() {
+    /** Preprocess, predict and show; runs on every change of the drawing, and of the model while shown. */
+    @Override
+    protected void render() {
         undo.setDisable(!drawing.canUndo());
         clear.setDisable(drawing.isEmpty());
         DigitPreprocessor.Prepared prep = DigitPreprocessor.prepare(drawing.raster().ink(), PAPER, PAPER);
@@ -209,6 +211,7 @@ public final class DrawView extends BorderPane {
             bars.clear();
             lastProbabilities = new double[0];
             saliency.clear();
+            saliencyLegend.clearRange();
             inkOutline = new double[0];
             prediction.setText("Draw a digit…");
             saliencyTitle.setText("Saliency");

@@ -12,6 +12,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.draw.Drawing;
+import org.cnnexplorer.draw.PenInput;
 
 /**
  * The paper: a canvas the size of the drawing's raster, one screen pixel per raster pixel, that
@@ -22,6 +23,7 @@ import org.cnnexplorer.draw.Drawing;
 final class SketchPad extends Region {
     private static final int PAPER = 0xffffffff;
     private final Drawing drawing;
+    private final PenInput pen;
     private final Canvas canvas;
     private final WritableImage image;
     private final int[] argb;
@@ -31,6 +33,7 @@ final class SketchPad extends Region {
 
     SketchPad(Drawing drawing, Runnable onChange) {
         this.drawing = drawing;
+        this.pen = new PenInput(drawing);
         this.onChange = onChange;
         int w = drawing.raster().width;
         int h = drawing.raster().height;
@@ -52,7 +55,7 @@ final class SketchPad extends Region {
         setMaxSize(w, h);
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseDragged(this::dragged);
-        canvas.setOnMouseReleased(e -> drawing.end());
+        canvas.setOnMouseReleased(this::released);
         repaintAll();
     }
 
@@ -72,7 +75,7 @@ final class SketchPad extends Region {
             return;
         }
         requestFocus();
-        update(drawing.begin(e.getX(), e.getY()));
+        update(pen.press(e.getX(), e.getY()));
         onChange.run();
     }
 
@@ -80,7 +83,17 @@ final class SketchPad extends Region {
         if (!e.isPrimaryButtonDown()) {
             return;
         }
-        int[] rect = drawing.extend(e.getX(), e.getY());
+        changed(pen.move(e.getX(), e.getY()));
+    }
+
+    /** A fast stroke may arrive as a press and a release only: the release point is part of it. */
+    private void released(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            changed(pen.release(e.getX(), e.getY()));
+        }
+    }
+
+    private void changed(int[] rect) {
         if (rect != null) {
             update(rect);
             onChange.run();

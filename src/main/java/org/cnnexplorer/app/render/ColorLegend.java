@@ -67,6 +67,13 @@ public final class ColorLegend extends VBox {
         setRange(-maxAbs, maxAbs, format);
     }
 
+    /** No scale (nothing is shown in the map's colours). */
+    public void clearRange() {
+        lo.setText("");
+        mid.setText("");
+        hi.setText("");
+    }
+
     /** The text of the low, middle and high ticks, for tests. */
     public String ticks() {
         return lo.getText() + " " + mid.getText() + " " + hi.getText();

@@ -101,6 +101,57 @@ class DrawViewTest {
         assertArrayEquals(app.drawView().drawnInputProperty().get(), trace.input(), 0.0);
     }
 
+    @Test
+    void aFastStrokeThatArrivesAsPressAndReleaseIsDrawnWhole() {
+        // GTK delivers a quick burst of moves as a press and a release with nothing between.
+        javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) robot.lookup("#draw-canvas").queryAs(javafx.scene.layout.Region.class)
+                .getChildrenUnmodifiable().get(0);
+        robot.interact(() -> {
+            fire(canvas, javafx.scene.input.MouseEvent.MOUSE_PRESSED, 25, 140, true);
+            fire(canvas, javafx.scene.input.MouseEvent.MOUSE_RELEASED, 255, 140, false);
+        });
+        var ink = app.drawView().drawing().raster();
+        assertEquals(1.0, ink.at(140, 140), 0.0, "the middle of the line is inked");
+        assertEquals(1.0, ink.at(250, 140), 0.0, "so is its end");
+        int crop = org.cnnexplorer.data.DigitPreprocessor.prepare(ink.ink(), DrawView.PAPER, DrawView.PAPER).crop().width();
+        assertTrue(crop > 200, "the network's input is the whole line, not a dot: crop " + crop);
+        assertTrue(app.drawView().predictedProperty().get() >= 0);
+    }
+
+    @Test
+    void aHiddenDrawTabDoesNotFollowTrainingAndCatchesUpWhenShown() throws Exception {
+        DrawView view = app.drawView();
+        stroke(215, 60, 125, 245);
+        double[] before = probabilities(view);
+        robot.interact(() -> app.window().select("tab-training"));
+        // New weights arrive (as from training) while the tab is hidden.
+        var fresh = org.cnnexplorer.train.Trainer.newNetwork(org.cnnexplorer.train.TrainConfig.article(), 28, 28);
+        app.model().store().replace(fresh).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        robot.interact(() -> app.model().refreshSnapshot());
+        assertArrayEquals(before, probabilities(view), 0.0, "hidden: no recomputing");
+        robot.interact(() -> app.window().select(org.cnnexplorer.app.ExplorerApp.DRAW_TAB));
+        assertFalse(java.util.Arrays.equals(before, probabilities(view)), "shown again: it reads with the new weights");
+    }
+
+    @Test
+    void clearEmptiesTheSaliencyScale() {
+        org.cnnexplorer.app.render.ColorLegend legend = robot.from(app.drawView()).lookup(".color-legend")
+                .queryAs(org.cnnexplorer.app.render.ColorLegend.class);
+        assertTrue(legend.ticks().isBlank(), "nothing drawn, no scale: " + legend.ticks());
+        stroke(140, 30, 140, 250);
+        assertFalse(legend.ticks().isBlank(), "a scale once there is a saliency map: " + legend.ticks());
+        robot.clickOn("#draw-clear");
+        assertTrue(legend.ticks().isBlank(), "no map, no scale: " + legend.ticks());
+    }
+
+    private static void fire(javafx.scene.canvas.Canvas c, javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y, boolean primaryDown) {
+        // The event carries scene coordinates; dispatch turns them into the canvas's own.
+        Point2D scene = c.localToScene(x, y);
+        Point2D s = c.localToScreen(x, y);
+        javafx.event.Event.fireEvent(c, new javafx.scene.input.MouseEvent(type, scene.getX(), scene.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 1,
+                false, false, false, false, primaryDown, false, false, true, false, false, null));
+    }
+
     /** Drags the pen across the canvas, in canvas coordinates, in small steps. */
     private void stroke(double x0, double y0, double x1, double y1) {
         Node pad = robot.lookup("#draw-canvas").query();
