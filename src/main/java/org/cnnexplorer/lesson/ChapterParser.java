@@ -14,13 +14,14 @@ import java.util.List;
  * highlight: block strongest
  * action: Click any block of the routed map.
  * ask: route-block
+ * cover: routing-routed, patch-routed
  *
  * A paragraph; lines that follow each other join into one.
  *
  * $$ \frac{\partial L}{\partial b} = p_c - 1 $$
  * </pre>
  *
- * The keys (view, highlight, action, ask) come right after a page's title. A line starting with
+ * The keys (view, highlight, action, ask, cover) come right after a page's title. A line starting with
  * "//" is a note for teachers and is not shown.
  */
 public final class ChapterParser {
@@ -60,7 +61,7 @@ public final class ChapterParser {
                 }
                 continue;
             }
-            if (page.inHeader && !line.isEmpty() && line.matches("(view|highlight|action|ask):.*")) {
+            if (page.inHeader && !line.isEmpty() && line.matches("(view|highlight|action|ask|cover):.*")) {
                 int colon = line.indexOf(':');
                 page.set(line.substring(0, colon), line.substring(colon + 1).strip(), id + ":" + lineNo);
                 continue;
@@ -106,6 +107,7 @@ public final class ChapterParser {
         String highlight;
         String action;
         String ask;
+        List<String> cover = List.of();
 
         PageBuilder(String title) {
             this.title = title;
@@ -122,12 +124,13 @@ public final class ChapterParser {
                     }
                     ask = value;
                 }
+                case "cover" -> cover = java.util.Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
                 default -> throw new IllegalArgumentException(where + ": unknown key " + key);
             }
         }
 
         LessonPage build() {
-            return new LessonPage(title, view, highlight, action, ask, body);
+            return new LessonPage(title, view, highlight, action, ask, cover, body);
         }
     }
 }

@@ -10,14 +10,17 @@ import java.util.List;
  * @param highlight the part of that view to highlight ("probability-bars", "block strongest"), or null
  * @param action    what the learner does now ("Press Step (F7)"), or null
  * @param question  the id of a {@link Question} to ask, or null
+ * @param cover     ids of parts of the view that would give the answer away: hidden until the learner answers
  * @param body      paragraphs and equations in order
  */
-public record LessonPage(String title, String view, String highlight, String action, String question, List<Block> body) {
+public record LessonPage(String title, String view, String highlight, String action, String question, List<String> cover,
+                         List<Block> body) {
     /** A paragraph of plain text, or an equation in LaTeX. */
     public record Block(boolean math, String text) {
     }
 
     public LessonPage {
+        cover = List.copyOf(cover);
         body = List.copyOf(body);
     }
 }

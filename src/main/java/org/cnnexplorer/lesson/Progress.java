@@ -16,8 +16,8 @@ public final class Progress {
     }
 
     /** The user's progress node for this app. */
-    public static Progress user() {
-        return new Progress(Preferences.userRoot().node("org/cnnexplorer/lessons"));
+    public static Preferences userNode() {
+        return Preferences.userRoot().node("org/cnnexplorer/lessons");
     }
 
     public void markDone(String chapterId) {
