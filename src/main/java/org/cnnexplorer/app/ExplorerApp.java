@@ -10,6 +10,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.cnnexplorer.app.draw.DrawView;
 import org.cnnexplorer.app.gradcheck.GradientCheckView;
+import org.cnnexplorer.app.lesson.LessonFeature;
+import org.cnnexplorer.app.page.Page;
+import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
@@ -22,9 +25,9 @@ import org.cnnexplorer.train.Trainer;
 
 /** The desktop app: builds the model, the window and its views, and loads the bundled MNIST. */
 public class ExplorerApp extends Application {
-    public static final String DRAW_TAB = "tab-draw";
-    public static final String BACKPROP_TAB = "tab-backprop";
-    public static final String GRADCHECK_TAB = "tab-gradcheck";
+    public static final String DRAW_TAB = PageIds.DRAW;
+    public static final String BACKPROP_TAB = PageIds.BACKPROP;
+    public static final String GRADCHECK_TAB = PageIds.GRADCHECK;
 
     private AppModel model;
     private MainWindow window;
@@ -34,6 +37,7 @@ public class ExplorerApp extends Application {
     private GradientCheckView gradientCheckView;
     private ModelFileActions modelFiles;
     private QuitGuard quitGuard;
+    private LessonFeature lessons;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -69,6 +73,7 @@ public class ExplorerApp extends Application {
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
         training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
+        lessons = LessonFeature.install(w, m, stage, training, drawView, backpropView);
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
@@ -95,12 +100,12 @@ public class ExplorerApp extends Application {
                     ink[i] = input[i] + 0.5;
                 }
                 training.selection().showDrawing(DigitPreprocessor.toBytes(ink));
-                w.select("tab-feature-maps");
+                w.select(PageIds.FEATURE_MAPS);
             });
         }
-        draw.showingProperty().bind(w.addTab("Draw", DRAW_TAB, draw).selectedProperty());
-        w.addTab("Backprop step", BACKPROP_TAB, step);
-        w.addTab("Gradient check", GRADCHECK_TAB, check);
+        draw.showingProperty().bind(w.addPage(Page.of(PageIds.DRAW, "Draw", draw)).selectedProperty());
+        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step));
+        w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }
 
     /** The bundled pre-trained model, or null (with a note in the status line) if it cannot be read. */
@@ -168,6 +173,11 @@ public class ExplorerApp extends Application {
 
     public GradientCheckView gradientCheckView() {
         return gradientCheckView;
+    }
+
+    /** For tests: the lesson panel, its menu and the teacher scenarios. */
+    public LessonFeature lessons() {
+        return lessons;
     }
 
     public ModelFileActions modelFiles() {

@@ -21,6 +21,7 @@ public final class MainWindow {
     private final Menu viewMenu = new Menu("_View");
     private final Menu helpMenu = new Menu("_Help");
     private final TabPane tabs = new TabPane();
+    private final org.cnnexplorer.app.page.Pages pages = new org.cnnexplorer.app.page.Pages(tabs);
     private final Label status = new Label();
     private final HBox statusBar;
 
@@ -92,6 +93,16 @@ public final class MainWindow {
         t.setId(id);
         tabs.getTabs().add(t);
         return t;
+    }
+
+    /** Adds a view as a tab through the page registry (see {@link org.cnnexplorer.app.page.Page}). */
+    public Tab addPage(org.cnnexplorer.app.page.Page page) {
+        return pages.register(page);
+    }
+
+    /** The registry of the window's pages. */
+    public org.cnnexplorer.app.page.Pages pages() {
+        return pages;
     }
 
     public void select(String id) {

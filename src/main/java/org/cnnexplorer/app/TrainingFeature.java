@@ -4,14 +4,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.cnnexplorer.app.page.Page;
+import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.view.EvaluationView;
 import org.cnnexplorer.app.view.FeatureMapsView;
 import org.cnnexplorer.app.view.FiltersView;
 import org.cnnexplorer.app.view.ImageSelection;
-import org.cnnexplorer.app.view.LiveView;
 import org.cnnexplorer.app.view.PoolingView;
 import org.cnnexplorer.app.view.TrainingView;
 
@@ -50,14 +50,13 @@ public final class TrainingFeature {
         poolingView = new PoolingView(m, selection);
         evaluationView = new EvaluationView(controller, i -> {
             selection.showTestImage(i);
-            w.select("tab-feature-maps");
+            w.select(PageIds.FEATURE_MAPS);
         });
-        String[][] tabs = {{"Training", "tab-training"}, {"Filters", "tab-filters"}, {"Feature maps", "tab-feature-maps"},
-            {"Max-pool routing", "tab-pooling"}, {"Evaluation", "tab-evaluation"}};
-        LiveView[] views = {trainingView, filtersView, featureMapsView, poolingView, evaluationView};
-        for (int i = 0; i < views.length; i++) {
-            tab(w, tabs[i][0], tabs[i][1], views[i]);
-        }
+        w.addPage(Page.of(PageIds.TRAINING, "Training", trainingView));
+        w.addPage(Page.of(PageIds.FILTERS, "Filters", filtersView));
+        w.addPage(Page.of(PageIds.FEATURE_MAPS, "Feature maps", featureMapsView));
+        w.addPage(Page.of(PageIds.POOLING, "Max-pool routing", poolingView, poolingView::highlight));
+        w.addPage(Page.of(PageIds.EVALUATION, "Evaluation", evaluationView));
 
         // Slow paces show every step (at most 30 a second); faster than the eye can follow, the
         // image views settle for fewer frames, which leaves the CPU to the training thread.
@@ -105,17 +104,11 @@ public final class TrainingFeature {
         return i;
     }
 
-    private static Tab tab(MainWindow w, String title, String id, LiveView view) {
-        Tab t = w.addTab(title, id, view);
-        view.showingProperty().bind(t.selectedProperty());
-        return t;
-    }
-
     /** Each of this feature's tabs (id) with a file name for its screenshot. */
     public java.util.List<String[]> screenshotTabs() {
-        return java.util.List.of(new String[] {"tab-training", "training"}, new String[] {"tab-filters", "filters"},
-                new String[] {"tab-feature-maps", "feature-maps"}, new String[] {"tab-pooling", "pooling"},
-                new String[] {"tab-evaluation", "evaluation"});
+        return java.util.List.of(new String[] {PageIds.TRAINING, "training"}, new String[] {PageIds.FILTERS, "filters"},
+                new String[] {PageIds.FEATURE_MAPS, "feature-maps"}, new String[] {PageIds.POOLING, "pooling"},
+                new String[] {PageIds.EVALUATION, "evaluation"});
     }
 
     public ImageSelection selection() {

@@ -53,8 +53,16 @@ public final class ViewKeys {
         return true;
     }
 
+    /** Style class of a panel that handles its own keys (the lesson panel): views leave them alone while it has the focus. */
+    public static final String OWNS_KEYS = "owns-keys";
+
     private static boolean isTyping(KeyEvent e) {
         Object t = e.getTarget();
+        for (Node n = t instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(OWNS_KEYS)) {
+                return true;
+            }
+        }
         if (t instanceof TextInputControl || t instanceof Spinner || t instanceof ComboBoxBase) {
             return true;
         }

@@ -113,6 +113,7 @@ public final class BackpropStepView extends BorderPane {
         content.setFitToWidth(true);
         content.setPadding(new Insets(6));
         content.getStyleClass().add("stage-content");
+        content.setId("backprop-content");
         VBox.setVgrow(content, Priority.ALWAYS);
         // Rebuild the stage when the width changes enough to fit more or fewer maps in a row.
         content.viewportBoundsProperty().addListener((o, a, b) -> {

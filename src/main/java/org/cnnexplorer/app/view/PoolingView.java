@@ -185,6 +185,24 @@ public final class PoolingView extends LiveView {
         requestRender();
     }
 
+    /**
+     * A lesson's focus cue: "block f i j" shows filter f (0-based) and zooms in on pooled cell
+     * (i, j); returns the id of the node to mark, or null for parts this view does not name.
+     */
+    public String highlight(String part) {
+        String[] w = part.trim().split("\\s+");
+        if (w.length == 4 && w[0].equals("block")) {
+            try {
+                selectFilter(Integer.parseInt(w[1]));
+                pickBlock(Integer.parseInt(w[2]), Integer.parseInt(w[3]));
+                return "patch-routed";
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     public void selectFilter(int index) {
         filter.getSelectionModel().select(index);
     }

@@ -209,6 +209,25 @@ public final class SettingsPane extends TitledPane {
         return validation;
     }
 
+    /** Shows a config in the controls (a teacher's scenario); the controller takes it up as usual. */
+    public void show(TrainConfig c) {
+        learnRate.getValueFactory().setValue(c.learnRate());
+        epochs.getValueFactory().setValue(c.epochs());
+        trainAll.setSelected(c.trainSize() == TrainConfig.ALL);
+        testAll.setSelected(c.testSize() == TrainConfig.ALL);
+        if (c.trainSize() != TrainConfig.ALL) {
+            trainSize.getValueFactory().setValue(c.trainSize());
+        }
+        if (c.testSize() != TrainConfig.ALL) {
+            testSize.getValueFactory().setValue(c.testSize());
+        }
+        seed.getValueFactory().setValue((int) c.seed());
+        filters.getValueFactory().setValue(c.numFilters());
+        shuffle.setSelected(c.shuffle());
+        firstMax.setSelected(c.firstMaxOnly());
+        publish();
+    }
+
     private void publish() {
         String problem = null;
         for (Map.Entry<Spinner<?>, Function<String, String>> e : rules.entrySet()) {

@@ -1,0 +1,144 @@
+package org.cnnexplorer.app.lesson;
+
+import java.util.Map;
+import java.util.prefs.Preferences;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.cnnexplorer.app.AppModel;
+import org.cnnexplorer.app.MainWindow;
+import org.cnnexplorer.app.TrainingFeature;
+import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.step.BackpropStepView;
+import org.cnnexplorer.lesson.Course;
+import org.cnnexplorer.lesson.Progress;
+
+/**
+ * Adds the lessons to the window: the panel at the right (F1, the Lessons menu or the status bar
+ * button show and hide it; the views stay live beside it), the Lessons menu with the chapters and
+ * the shipped teacher scenarios, and File › Open scenario….
+ */
+public final class LessonFeature {
+    /** A preferences path for the learner's progress; tests set it so the user's progress is untouched. */
+    public static final String PREFS_PROPERTY = "cnnexplorer.lessons.prefs";
+
+    private final LessonPanel panel;
+    private final ScenarioActions scenarios;
+    private final AppLessonHost host;
+    private final CheckMenuItem showItem = new CheckMenuItem("Show _lessons");
+
+    private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
+        host = new AppLessonHost(m, w, training, draw, backprop);
+        panel = new LessonPanel(Course.load(), new Progress(prefsNode()), host);
+        scenarios = new ScenarioActions(m, w, training, () -> stage, s -> {
+            setShowing(true);
+            panel.setScenarioNote(s.name() + ": " + s.description());
+            panel.show(s.startChapter(), 0);
+        });
+    }
+
+    public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw,
+                                        BackpropStepView backprop) {
+        LessonFeature f = new LessonFeature(w, m, stage, training, draw, backprop);
+        f.build(w);
+        return f;
+    }
+
+    private static Preferences prefsNode() {
+        String path = System.getProperty(PREFS_PROPERTY);
+        return path == null || path.isBlank() ? Progress.userNode() : Preferences.userRoot().node(path);
+    }
+
+    private void build(MainWindow w) {
+        panel.setVisible(false);
+        panel.setManaged(false);
+        w.root().setRight(panel);
+
+        showItem.setId("menu-lessons");
+        showItem.setAccelerator(KeyCombination.keyCombination("F1"));
+        showItem.setOnAction(e -> setShowing(showItem.isSelected()));
+        Menu menu = new Menu("_Lessons");
+        menu.setId("lessons-menu");
+        menu.getItems().addAll(showItem, new SeparatorMenuItem());
+        for (int i = 0; i < panel.course().size(); i++) {
+            int c = i;
+            MenuItem item = new MenuItem((i + 1) + ". " + panel.course().chapter(i).title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                setShowing(true);
+                panel.show(c, 0);
+            });
+            menu.getItems().add(item);
+        }
+        MenuItem over = new MenuItem("Start over (forget answers)");
+        over.setOnAction(e -> {
+            setShowing(true);
+            panel.startOver();
+        });
+        Menu shipped = new Menu("Teacher _scenarios");
+        for (Map.Entry<String, String> s : ScenarioActions.shippedTitles().entrySet()) {
+            MenuItem item = new MenuItem(s.getValue());
+            item.setMnemonicParsing(false);
+            item.setId("scenario-" + s.getKey().replaceFirst("\\.json$", ""));
+            item.setOnAction(e -> scenarios.openShipped(s.getKey()));
+            shipped.getItems().add(item);
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), over, shipped);
+        w.addMenu(menu);
+
+        MenuItem open = new MenuItem("Open _scenario…");
+        open.setId("menu-open-scenario");
+        open.setOnAction(e -> scenarios.chooseAndOpen());
+        int at = w.fileMenu().getItems().size();
+        for (int i = 0; i < w.fileMenu().getItems().size(); i++) {
+            if (w.fileMenu().getItems().get(i) instanceof SeparatorMenuItem) {
+                at = i;
+                break;
+            }
+        }
+        w.fileMenu().getItems().add(at, open);
+
+        ToggleButton toggle = new ToggleButton("Lessons (F1)");
+        toggle.setId("lessons-toggle");
+        toggle.setTooltip(new Tooltip("Show or hide the guided lessons beside the views"));
+        toggle.setFocusTraversable(false);
+        toggle.selectedProperty().bindBidirectional(showItem.selectedProperty());
+        toggle.setOnAction(e -> setShowing(toggle.isSelected()));
+        w.addStatusItem(toggle);
+    }
+
+    /** Shows or hides the panel; showing it the first time opens where the learner left off. */
+    public void setShowing(boolean on) {
+        boolean first = on && panel.currentPage() != null && !panel.isVisible() && !opened;
+        showItem.setSelected(on);
+        panel.setVisible(on);
+        panel.setManaged(on);
+        if (on) {
+            host.ensureImage();
+            if (first) {
+                opened = true;
+                panel.resume();
+            }
+            panel.requestFocus();
+        }
+    }
+
+    private boolean opened;
+
+    public boolean isShowing() {
+        return panel.isVisible();
+    }
+
+    public LessonPanel panel() {
+        return panel;
+    }
+
+    public ScenarioActions scenarios() {
+        return scenarios;
+    }
+}

@@ -1,0 +1,53 @@
+package org.cnnexplorer.app.page;
+
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+
+/** A {@link Page} around a view built elsewhere; the registry drives {@link #showing()}. */
+final class BasicPage implements Page {
+    private final String id;
+    private final String title;
+    private final Node node;
+    private final Function<String, String> parts;
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+
+    BasicPage(String id, String title, Node node, Function<String, String> parts) {
+        this.id = id;
+        this.title = title;
+        this.node = node;
+        this.parts = parts;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing;
+    }
+
+    BooleanProperty showing() {
+        return showing;
+    }
+
+    @Override
+    public Node highlight(String part) {
+        String own = parts.apply(part);
+        return Highlight.mark(node, own != null ? own : part);
+    }
+}
