@@ -65,6 +65,7 @@ public class ExplorerApp extends Application {
         stage.setScene(scene);
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
+        StartupProbe.watch(stage);
         stage.show();
         loadBundledData();
     }
