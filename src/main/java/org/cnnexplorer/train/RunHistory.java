@@ -182,6 +182,14 @@ public final class RunHistory {
         endStep = step;
     }
 
+    /** For a history read from a file: the steps recorded, which must reach the last snapshot. */
+    public synchronized void setEndStep(long step) {
+        if (step < snapshotSteps[snapshotCount - 1] || step < endStep) {
+            throw new IllegalArgumentException("end step " + step + " is before the last snapshot or step");
+        }
+        endStep = step;
+    }
+
     public synchronized void finish(Status s) {
         status = s;
     }
