@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Set;
 import org.cnnexplorer.data.DataException;
 import org.cnnexplorer.io.ModelFileException;
+import org.cnnexplorer.io.RunFileException;
 import org.cnnexplorer.train.DivergedException;
 
 /**
@@ -23,6 +24,9 @@ public final class Cli {
             commands:
               train   [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR] [--seed S]
                       [--no-shuffle] [--filters F] [--first-max-only] [--init FILE.npz] [--save FILE.npz]
+                      [--steps N] [--save-run FILE.cnnrun]
+              run-export RUN.cnnrun [--data DIR] --step N --save FILE.npz
+              run-export RUN.cnnrun [--data DIR] (--gif OUT.gif | --png-dir DIR) [--frames K] [--image I]
               eval    [--model FILE.npz] [--data DIR] [--test N|all]
               predict [--model FILE.npz] IMAGE.png
               bench   [--data DIR]
@@ -57,7 +61,7 @@ public final class Cli {
             return OK;
         } catch (UsageException e) {
             return fail(err, e.getMessage(), USAGE);
-        } catch (DataException | ModelFileException | CommandFailedException | DivergedException e) {
+        } catch (DataException | ModelFileException | RunFileException | CommandFailedException | DivergedException e) {
             return fail(err, e.getMessage(), FAILED);
         } catch (OutOfMemoryError e) {
             return fail(err, "out of memory; use fewer images, or give Java more memory (java -Xmx4g -jar ...)", FAILED);
@@ -73,7 +77,7 @@ public final class Cli {
 
     private static int dispatch(String[] args, PrintStream out, PrintStream err, boolean terminal) throws Exception {
         if (args.length == 0) {
-            throw new UsageException("no command given; commands are train, eval, predict, bench; see --help");
+            throw new UsageException("no command given; commands are train, eval, predict, bench, run-export; see --help");
         }
         String command = args[0];
         switch (command) {
@@ -83,6 +87,8 @@ public final class Cli {
                 return EvalCommand.run(args, out);
             case "predict":
                 return PredictCommand.run(args, out);
+            case "run-export":
+                return RunExportCommand.run(args, out, err);
             case "bench":
                 return bench(args, out);
             case "help":
@@ -92,13 +98,13 @@ public final class Cli {
                     throw new UsageException("help takes at most one command name");
                 }
                 String topic = args.length == 2 ? args[1] : "";
-                if (!topic.isEmpty() && !Set.of("train", "eval", "predict", "bench").contains(topic)) {
-                    throw new UsageException("no help for \"" + topic + "\"; commands are train, eval, predict, bench");
+                if (!topic.isEmpty() && !Set.of("train", "eval", "predict", "bench", "run-export").contains(topic)) {
+                    throw new UsageException("no help for \"" + topic + "\"; commands are train, eval, predict, bench, run-export");
                 }
                 throw new HelpRequested(topic);
             default:
                 throw new UsageException((command.startsWith("-") ? "unknown option " + command : "unknown command \"" + command + "\"")
-                        + "; commands are train, eval, predict, bench; see --help");
+                        + "; commands are train, eval, predict, bench, run-export; see --help");
         }
     }
 
@@ -115,6 +121,7 @@ public final class Cli {
             case "eval" -> EvalCommand.HELP;
             case "predict" -> PredictCommand.HELP;
             case "bench" -> BENCH_HELP;
+            case "run-export" -> RunExportCommand.HELP;
             default -> HELP;
         };
     }

@@ -10,10 +10,13 @@ import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.AtomicFile;
 import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.io.NpzModel;
+import org.cnnexplorer.io.RunFile;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.EvalResult;
 import org.cnnexplorer.train.Evaluator;
 import org.cnnexplorer.train.TrainConfig;
+import org.cnnexplorer.train.RunHistory;
+import org.cnnexplorer.train.RunRecorder;
 import org.cnnexplorer.train.Trainer;
 import org.cnnexplorer.train.WindowStats;
 
@@ -23,7 +26,7 @@ import org.cnnexplorer.train.WindowStats;
  * Everything is checked before training starts, and --save writes only after a run that worked.
  */
 final class TrainCommand {
-    static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save");
+    static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save", "steps", "save-run");
     static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only");
     /** More 100-step windows than this per epoch and the lines are merged, about ten per epoch. */
     static final int MAX_LINES_PER_EPOCH = 10;
@@ -31,7 +34,7 @@ final class TrainCommand {
     static final String HELP = """
             usage: train [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR]
                          [--seed S] [--no-shuffle] [--filters F] [--first-max-only]
-                         [--init FILE.npz] [--save FILE.npz]
+                         [--init FILE.npz] [--save FILE.npz] [--steps N] [--save-run FILE.cnnrun]
 
             Trains the article's CNN (3x3 conv -> 2x2 max pool -> softmax) by SGD, one image at a
             time, prints the article's progress lines, then tests it.
@@ -48,6 +51,9 @@ final class TrainCommand {
                                  instead of every position equal to it (the article's rule)
               --init FILE.npz    start from these weights instead of random ones
               --save FILE.npz    write the trained weights here (NumPy .npz, the article's layout)
+              --steps N          stop after N training steps (images) in all, then test
+              --save-run FILE    write the run here (.cnnrun: settings, seed, curves and weight
+                                 snapshots), to look at any step again (run-export, the app)
 
             With more than 1000 training images, each progress line covers several hundred steps.
             The run's time goes to stderr.
@@ -70,9 +76,14 @@ final class TrainCommand {
         Path init = o.path("init");
         Path save = o.path("save");
         Path data = o.path("data");
+        Path saveRun = o.path("save-run");
+        long stopAt = o.has("steps") ? o.longValue("steps", 0) : Long.MAX_VALUE;
+        if (stopAt < 1) {
+            throw new UsageException("--steps must be a positive whole number, got \"" + o.string("steps") + "\"");
+        }
 
-        if (save != null) {
-            String why = AtomicFile.whyNotWritable(save);
+        for (Path p : new Path[] {save, saveRun}) {
+            String why = p == null ? null : AtomicFile.whyNotWritable(p);
             if (why != null) {
                 throw new CommandFailedException(why);
             }
@@ -93,13 +104,24 @@ final class TrainCommand {
         TrainConfig config = new TrainConfig(trainN, testN, epochs, lr, seed, !o.has("no-shuffle"), filters, o.has("first-max-only"));
         Network net = initial != null ? initial : Trainer.newNetwork(config, 28, 28);
         Trainer trainer = new Trainer(net, split.train(), config);
+        if (stopAt != Long.MAX_VALUE && stopAt > trainer.totalSteps()) {
+            throw new UsageException("--steps " + stopAt + " is more than the run's " + trainer.totalSteps()
+                    + " steps (" + epochs + " epochs of " + trainer.stepsPerEpoch() + " images)");
+        }
         long t1 = System.nanoTime();
 
         out.println("MNIST CNN initialized!");
         Progress progress = new Progress(err, terminal);
-        trainer.setListener(new Log(trainer, out, progress));
+        Log log = new Log(trainer, out, progress);
+        RunHistory run = saveRun == null ? null
+                : RunRecorder.record(String.valueOf(saveRun.getFileName()), trainer, split.source(), null, log);
+        if (run == null) {
+            trainer.setListener(log);
+        }
         try {
-            trainer.runToEnd();
+            while (trainer.hasNext() && trainer.globalStep() < stopAt) {
+                trainer.step();
+            }
         } finally {
             progress.clear();
         }
@@ -111,6 +133,10 @@ final class TrainCommand {
         out.println("Test Accuracy: " + PyFloat.repr(r.accuracy()));
         out.flush();
         long t3 = System.nanoTime();
+        if (run != null) {
+            run.addTest(new RunHistory.TestPoint(trainer.globalStep(), trainer.epoch(), r.count(), r.loss(), r.accuracy()));
+            run.finish(trainer.hasNext() ? RunHistory.Status.STOPPED : RunHistory.Status.FINISHED);
+        }
 
         if (save != null) {
             try {
@@ -119,6 +145,15 @@ final class TrainCommand {
                 throw new CommandFailedException("cannot save the model to " + save + ": " + e.getMessage());
             }
             err.println("Saved the model to " + save);
+        }
+        if (run != null) {
+            try {
+                RunFile.save(run, saveRun);
+            } catch (IOException e) {
+                throw new CommandFailedException("cannot save the run to " + saveRun + ": " + e.getMessage());
+            }
+            err.println("Saved the run to " + saveRun + " (" + trainer.globalStep() + " steps, a snapshot every "
+                    + run.snapshotEvery() + ")");
         }
         err.printf(Locale.ROOT, "Time: %.1f s (loading %.1f s, training %.1f s, testing %.1f s)%n",
                 (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);

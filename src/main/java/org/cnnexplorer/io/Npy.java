@@ -137,15 +137,23 @@ public record Npy(int[] shape, double[] data) {
 
     /** This array as a version 1.0 {@code <f8} .npy file. */
     public byte[] toBytes() {
+        byte[] header = header(shape);
+        ByteBuffer bb = ByteBuffer.allocate(header.length + data.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        bb.put(header);
+        bb.asDoubleBuffer().put(data);
+        return bb.array();
+    }
+
+    /** The version 1.0 {@code <f8} header for an array of this shape, for writing the data after it in pieces. */
+    public static byte[] header(int[] shape) {
         String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
         // magic (6) + version (2) + length (2) + dict + padding + '\n' is a multiple of 64.
         int unpadded = MAGIC.length + 4 + dict.length() + 1;
         int total = (unpadded + ALIGN - 1) / ALIGN * ALIGN;
         String header = dict + " ".repeat(total - unpadded) + "\n";
-        ByteBuffer bb = ByteBuffer.allocate(total + data.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bb = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
         bb.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         bb.put(header.getBytes(StandardCharsets.US_ASCII));
-        bb.asDoubleBuffer().put(data);
         return bb.array();
     }
 

@@ -162,7 +162,8 @@ public final class Trainer {
             windowCorrect++;
         }
         listener.onStep(epoch, step, img, loss, correct);
-        if (windowCount == WINDOW || step == order.length) {
+        // Windows end at multiples of 100 within the epoch, also for a run positioned mid-window.
+        if (step % WINDOW == 0 || step == order.length) {
             WindowStats w = new WindowStats(epoch, step, globalStep, windowCount, windowLoss / windowCount, windowCorrect);
             windowLoss = 0;
             windowCount = 0;
@@ -170,6 +171,37 @@ public final class Trainer {
             listener.onWindow(w);
         }
         return loss;
+    }
+
+    /**
+     * Puts the run at {@code steps} steps done, as if it had trained that far: the epoch, the step
+     * within it and that epoch's image order, recomputed from the seed. The caller puts that step's
+     * weights into the network; the next {@link #step()} then does exactly what the original run did.
+     * The window statistics start afresh (the first window may hold fewer than 100 steps).
+     */
+    public void positionAt(long steps) {
+        if (steps < 0 || steps > totalSteps()) {
+            throw new IllegalArgumentException("step " + steps + " is outside the run (0 to " + totalSteps() + ")");
+        }
+        int perEpoch = order.length;
+        int e = (int) ((steps + perEpoch - 1) / perEpoch);
+        shuffleRng.setSeed(config.seed() ^ 0x5DEECE66DL);
+        for (int i = 0; i < perEpoch; i++) {
+            order[i] = i;
+        }
+        if (config.shuffle()) {
+            for (int k = 0; k < e; k++) {
+                shuffle();
+            }
+        }
+        epoch = e;
+        step = e == 0 ? 0 : (int) (steps - (long) (e - 1) * perEpoch);
+        globalStep = steps;
+        lastImage = step > 0 ? order[step - 1] : -1;
+        lastLoss = Double.NaN;
+        windowLoss = 0;
+        windowCount = 0;
+        windowCorrect = 0;
     }
 
     /** Runs every remaining step. */
