@@ -212,17 +212,17 @@ public final class SettingsPane extends TitledPane {
     /** Shows a config in the controls (a teacher's scenario); the controller takes it up as usual. */
     public void show(TrainConfig c) {
         learnRate.getValueFactory().setValue(c.learnRate());
-        epochs.getValueFactory().setValue(c.epochs());
+        epochs.getValueFactory().setValue((long) c.epochs());
         trainAll.setSelected(c.trainSize() == TrainConfig.ALL);
         testAll.setSelected(c.testSize() == TrainConfig.ALL);
         if (c.trainSize() != TrainConfig.ALL) {
-            trainSize.getValueFactory().setValue(c.trainSize());
+            trainSize.getValueFactory().setValue((long) c.trainSize());
         }
         if (c.testSize() != TrainConfig.ALL) {
-            testSize.getValueFactory().setValue(c.testSize());
+            testSize.getValueFactory().setValue((long) c.testSize());
         }
-        seed.getValueFactory().setValue((int) c.seed());
-        filters.getValueFactory().setValue(c.numFilters());
+        seed.getValueFactory().setValue(c.seed());
+        filters.getValueFactory().setValue((long) c.numFilters());
         shuffle.setSelected(c.shuffle());
         firstMax.setSelected(c.firstMaxOnly());
         publish();
