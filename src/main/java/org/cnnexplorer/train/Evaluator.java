@@ -28,11 +28,15 @@ public final class Evaluator {
      * Never changes {@code net}'s weights; on the layered path it runs on private copies, so
      * {@code net}'s caches are untouched too.
      *
-     * @param cancelled checked on the calling thread before each chunk; when it says so the
-     *                  evaluation stops and returns the images done before the first missing one
+     * @param cancelled checked on the calling thread first and after each chunk it evaluates; when
+     *                  it says so the evaluation stops and returns the images done before the first
+     *                  missing one
      */
     public static EvalResult evaluate(Network net, Dataset test, BooleanSupplier cancelled) {
         int n = test.count();
+        if (cancelled != null && cancelled.getAsBoolean()) {
+            return result(test, 0, new double[0], new int[0], new float[0]);
+        }
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] losses = new double[n];
         int[] predicted = new int[n];
@@ -127,12 +131,6 @@ public final class Evaluator {
 
         void run(BooleanSupplier cancelled, Worker[] all) {
             while (!stop) {
-                if (cancelled != null && cancelled.getAsBoolean()) {
-                    for (Worker w : all) {
-                        w.stop = true;
-                    }
-                    return;
-                }
                 int c = next.getAndIncrement();
                 if (c >= chunks) {
                     return;
@@ -148,6 +146,12 @@ public final class Evaluator {
                     }
                 }
                 finished[c] = true;
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    for (Worker w : all) {
+                        w.stop = true;
+                    }
+                    return;
+                }
             }
         }
     }
