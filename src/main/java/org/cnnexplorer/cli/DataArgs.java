@@ -20,12 +20,23 @@ final class DataArgs {
     static MnistFiles.Split load(Path dir) throws DataException {
         MnistFiles.Split split = MnistFiles.load(dir);
         for (Dataset d : new Dataset[] {split.train(), split.test()}) {
-            if (d.rows() != 28 || d.cols() != 28) {
-                throw new DataException(split.source() + ": the images are " + d.rows() + "x" + d.cols()
-                        + "; the network and its model files are for 28x28 images like MNIST's");
-            }
+            check28(split.source(), d);
         }
         return split;
+    }
+
+    /** Only the test set (eval needs no training images), with the same checks. */
+    static Dataset loadTest(Path dir) throws DataException {
+        Dataset test = MnistFiles.loadTest(dir);
+        check28(dir == null ? "bundled MNIST" : dir.toString(), test);
+        return test;
+    }
+
+    private static void check28(String source, Dataset d) throws DataException {
+        if (d.rows() != 28 || d.cols() != 28) {
+            throw new DataException(source + ": the images are " + d.rows() + "x" + d.cols()
+                    + "; the network and its model files are for 28x28 images like MNIST's");
+        }
     }
 
     /** Fails with a usage error if {@code --option n} asks for more images than there are. */

@@ -50,6 +50,24 @@ public final class MnistFiles {
                 dir.toString());
     }
 
+    /**
+     * Only the test set of a folder, or of the bundled MNIST when {@code dir} is null: what
+     * evaluation needs, without decoding the 60,000 training images.
+     */
+    public static Dataset loadTest(Path dir) throws DataException {
+        if (dir == null) {
+            Path local = Path.of("assets", "mnist");
+            if (Files.isRegularFile(local.resolve(TEST_IMAGES + ".gz"))) {
+                return pair(local, TEST_IMAGES, TEST_LABELS, "test");
+            }
+            return resource(TEST_IMAGES, TEST_LABELS, "MNIST test");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + " is not a folder; expected a folder with the four MNIST IDX files");
+        }
+        return pair(dir, TEST_IMAGES, TEST_LABELS, "test");
+    }
+
     private static Dataset pair(Path dir, String images, String labels, String name) throws DataException {
         Path ip = find(dir, images);
         Path lp = find(dir, labels);
