@@ -133,7 +133,8 @@ class TrainingWindowTest {
         robot.clickOn("#evaluate-button");
         waitFor(() -> c.lastTestProperty().get() != null);
         waitFor(() -> !t.evaluationView().matrix().cellText(1, 1).isEmpty());
-        assertTrue(t.evaluationView().galleryCount() > 0, "misclassified images are shown");
+        // misclassified images are shown (read on the FX thread: the gallery fills after the matrix)
+        waitFor(() -> fx(() -> t.evaluationView().galleryCount()) > 0);
         robot.clickOn("#confusion-1-1");
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) == Math.min(120, Integer.parseInt(t.evaluationView().matrix().cellText(1, 1))));
     }
