@@ -171,21 +171,52 @@ final class Vector8Step extends FusedStep {
     }
 
     private void route(int f, boolean firstMaxOnly) {
+        if (firstMaxOnly) {
+            routeFirst(f);
+        } else {
+            routeAll(f);
+        }
+    }
+
+    /*
+     * Compares and blends only, the four phases written out, no vector assigned in a branch or
+     * carried round a loop: C2 keeps such vectors in registers, others it may box.
+     */
+
+    /** Every phase holding the max gets dL/dpooled. */
+    private void routeAll(int f) {
         DoubleVector zero = DoubleVector.zero(S);
         int pb = f * 4 * PS;
         int mb = f * PS;
-        // Compares and blends only, no and/or of masks: those are slow at two lanes in JDK 17.
         for (int i = 0; i < PS; i += L) {
             DoubleVector m = DoubleVector.fromArray(S, pooled, mb + i);
             DoubleVector g = DoubleVector.fromArray(S, dPooled, mb + i);
-            for (int ab = 0; ab < 4; ab++) {
-                VectorMask<Double> isMax = DoubleVector.fromArray(S, planes, pb + ab * PS + i).compare(VectorOperators.EQ, m);
-                zero.blend(g, isMax).intoArray(routed, ab * PS + i);
-                if (firstMaxOnly) {
-                    // A later phase gets nothing where this one held the max.
-                    g = g.blend(zero, isMax);
-                }
-            }
+            zero.blend(g, DoubleVector.fromArray(S, planes, pb + i).compare(VectorOperators.EQ, m)).intoArray(routed, i);
+            zero.blend(g, DoubleVector.fromArray(S, planes, pb + PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, PS + i);
+            zero.blend(g, DoubleVector.fromArray(S, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, 2 * PS + i);
+            zero.blend(g, DoubleVector.fromArray(S, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, 3 * PS + i);
+        }
+    }
+
+    /** Only the first phase holding the max gets it: each later phase sees what is left. */
+    private void routeFirst(int f) {
+        DoubleVector zero = DoubleVector.zero(S);
+        int pb = f * 4 * PS;
+        int mb = f * PS;
+        for (int i = 0; i < PS; i += L) {
+            DoubleVector m = DoubleVector.fromArray(S, pooled, mb + i);
+            DoubleVector g0 = DoubleVector.fromArray(S, dPooled, mb + i);
+            VectorMask<Double> e0 = DoubleVector.fromArray(S, planes, pb + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e1 = DoubleVector.fromArray(S, planes, pb + PS + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m);
+            VectorMask<Double> e3 = DoubleVector.fromArray(S, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m);
+            DoubleVector g1 = g0.blend(zero, e0);
+            DoubleVector g2 = g1.blend(zero, e1);
+            DoubleVector g3 = g2.blend(zero, e2);
+            zero.blend(g0, e0).intoArray(routed, i);
+            zero.blend(g1, e1).intoArray(routed, PS + i);
+            zero.blend(g2, e2).intoArray(routed, 2 * PS + i);
+            zero.blend(g3, e3).intoArray(routed, 3 * PS + i);
         }
     }
 
