@@ -11,8 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // java -jar cannot add jdk.incubator.vector; rerun with it so training takes the vector
-        // path (falls through to this JVM, plain-Java path, if that is not possible).
+        // A relaunched child goes when its parent goes, even by kill -9.
+        VectorRelauncher.exitWithParent();
+        // java -jar cannot add jdk.incubator.vector; rerun with it where training is long enough
+        // to gain (falls through to this JVM and its plain-Java step if that is not possible).
         java.util.Optional<Integer> relaunched = VectorRelauncher.relaunchIfUseful(Main.class, args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());

@@ -10,7 +10,14 @@ import java.util.Optional;
 
 /**
  * Restarts the JVM with {@code --add-modules jdk.incubator.vector}, which a jar manifest cannot
- * add, so {@code java -jar cnn-explorer.jar} trains on the vector path (nn.FastStep).
+ * add, so that {@code java -jar cnn-explorer.jar} trains with the vector step (nn.fast).
+ *
+ * <p>Only where that makes training faster: starting a second JVM costs a few tenths of a
+ * second, and the vector step saves tens of microseconds a step over the scalar twin. So the
+ * window (training at full speed) and {@code bench} relaunch, {@code train} relaunches from
+ * {@value #MIN_STEPS} steps on (the article's default run of 3,000 is over before a second JVM
+ * is up), and {@code eval}, {@code predict} and {@code help} never do: evaluation runs the
+ * scalar forward pass on every core.
  *
  * <p>The child is the same java binary with this JVM's own options, the module, the same class
  * path, main class and arguments. Stdin and stdout are inherited. The child's stderr comes through
@@ -18,7 +25,9 @@ import java.util.Optional;
  * can be dropped: the command line promises a single line on stderr for an error. Everything after
  * it is copied byte by byte as it arrives (the training progress line ends in \r, not \n). The
  * parent exits with the child's exit code; on Ctrl-C both get the signal, the child exits by it
- * and the parent, woken by the child's exit, exits with the same code.
+ * and the parent, woken by the child's exit, exits with the same code. If the parent is killed
+ * outright ({@code kill -9}, which runs no shutdown hook), the child notices within a second and
+ * exits too ({@link #exitWithParent}).
  *
  * <p>Not relaunched when the module is already there, when {@value #SCALAR_ENV} is set (to run
  * the scalar path in-process), or when the child is itself a relaunch. If starting the child
@@ -28,8 +37,10 @@ final class VectorRelauncher {
     static final String MODULE = "jdk.incubator.vector";
     /** Set to anything non-empty: do not relaunch, train with the plain-Java step. */
     static final String SCALAR_ENV = "CNN_EXPLORER_SCALAR";
-    /** Marks the child, so a child that somehow lacks the module does not relaunch again. */
-    private static final String CHILD_PROPERTY = "cnnexplorer.relaunched";
+    /** Marks the child (so it does not relaunch again) and names its parent's process id. */
+    static final String CHILD_PROPERTY = "cnnexplorer.relaunched";
+    /** Fewer training steps than this and a second JVM costs more than the vector step saves. */
+    static final long MIN_STEPS = 20_000;
     private static final String WARNING_PREFIX = "WARNING: Using incubator modules";
 
     private VectorRelauncher() {
@@ -42,9 +53,54 @@ final class VectorRelauncher {
     static Optional<Integer> relaunchIfUseful(Class<?> mainClass, String[] args) {
         if (ModuleLayer.boot().findModule(MODULE).isPresent()
                 || System.getProperty(CHILD_PROPERTY) != null
-                || !isEmpty(System.getenv(SCALAR_ENV))) {
+                || !isEmpty(System.getenv(SCALAR_ENV))
+                || !trainsEnough(args)) {
             return Optional.empty();
         }
+        return relaunch(mainClass, args);
+    }
+
+    /**
+     * Whether the command trains long enough to be worth a second JVM: the window, bench, and
+     * train with at least {@link #MIN_STEPS} steps (training images times epochs, as far as
+     * the arguments say; arguments it cannot read are left to the command's own checks, here).
+     */
+    static boolean trainsEnough(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        if (args[0].equals("bench")) {
+            return true;
+        }
+        if (!args[0].equals("train")) {
+            return false;
+        }
+        long images = 1000;
+        long epochs = 3;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : "";
+            if (a.equals("--train") || a.startsWith("--train=")) {
+                images = value.equals("all") ? 60_000 : parseOr(value, -1);
+            } else if (a.equals("--epochs") || a.startsWith("--epochs=")) {
+                epochs = parseOr(value, -1);
+            } else if (a.equals("-h") || a.equals("--help")) {
+                return false;
+            }
+        }
+        return images > 0 && epochs > 0 && images * epochs >= MIN_STEPS;
+    }
+
+    private static long parseOr(String s, long fallback) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Runs {@code mainClass} in a child JVM with the vector module; empty if it cannot be started. */
+    static Optional<Integer> relaunch(Class<?> mainClass, String[] args) {
         Process child;
         try {
             Optional<String> java = ProcessHandle.current().info().command();
@@ -56,7 +112,7 @@ final class VectorRelauncher {
             cmd.add(java.get());
             cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             cmd.add("--add-modules=" + MODULE);
-            cmd.add("-D" + CHILD_PROPERTY + "=1");
+            cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
             cmd.add("-cp");
             cmd.add(classPath);
             cmd.add(mainClass.getName());
@@ -98,6 +154,26 @@ final class VectorRelauncher {
             // already shutting down
         }
         return Optional.of(code);
+    }
+
+    /**
+     * In a relaunched child: exits as soon as the parent JVM is gone. A parent killed with
+     * {@code kill -9} cannot stop its child, so the child watches (the JDK polls a process that
+     * is not its own child). Does nothing in a JVM that was not relaunched.
+     */
+    static void exitWithParent() {
+        String parent = System.getProperty(CHILD_PROPERTY);
+        if (parent == null) {
+            return;
+        }
+        long pid = parseOr(parent, -1);
+        Optional<ProcessHandle> handle = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            Runtime.getRuntime().halt(1);
+        }
+        // onExit's completion runs on a JDK daemon thread; exit, not halt, so the window's
+        // shutdown (and any atomic file write) finishes cleanly.
+        handle.get().onExit().thenRun(() -> System.exit(1));
     }
 
     /** Copies the child's stderr unbuffered, without its first line if that is the incubator warning. */

@@ -21,6 +21,13 @@ final class DataArgs {
         return MnistFiles.requireMnistSize(MnistFiles.load(dir));
     }
 
+    /** Only the test set (eval needs no training images), with the same checks. */
+    static Dataset loadTest(Path dir) throws DataException {
+        Dataset test = MnistFiles.loadTest(dir);
+        MnistFiles.requireMnistSize(dir == null ? "bundled MNIST" : dir.toString(), test);
+        return test;
+    }
+
     /** Fails with a usage error if {@code --option n} asks for more images than there are. */
     static void checkCount(String option, int n, Dataset d, String what) throws UsageException {
         if (n != ALL && n > d.count()) {

@@ -155,8 +155,8 @@ final class TrainCommand {
             err.println("Saved the run to " + saveRun + " (" + trainer.globalStep() + " steps, a snapshot every "
                     + run.snapshotEvery() + ")");
         }
-        err.printf(Locale.ROOT, "Time: %.1f s (loading %.1f s, training %.1f s, testing %.1f s)%n",
-                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        err.printf(Locale.ROOT, "Time: %.1f s (loading %.1f s, training %.1f s with the %s, testing %.1f s)%n",
+                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, trainer.stepName(), (t3 - t2) / 1e9);
         return 0;
     }
 

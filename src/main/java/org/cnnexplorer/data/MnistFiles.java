@@ -56,13 +56,35 @@ public final class MnistFiles {
      * and the window both turn other sizes away with this message.
      */
     public static Split requireMnistSize(Split split) throws DataException {
-        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
-            if (d.rows() != 28 || d.cols() != 28) {
-                throw new DataException(split.source() + ": the images are " + d.rows() + "x" + d.cols()
-                        + "; the network and its model files are for 28x28 images like MNIST's");
-            }
-        }
+        requireMnistSize(split.source(), split.train());
+        requireMnistSize(split.source(), split.test());
         return split;
+    }
+
+    /** The same check for one set ({@code source} names it in the message). */
+    public static void requireMnistSize(String source, Dataset d) throws DataException {
+        if (d.rows() != 28 || d.cols() != 28) {
+            throw new DataException(source + ": the images are " + d.rows() + "x" + d.cols()
+                    + "; the network and its model files are for 28x28 images like MNIST's");
+        }
+    }
+
+    /**
+     * Only the test set of a folder, or of the bundled MNIST when {@code dir} is null: what
+     * evaluation needs, without decoding the 60,000 training images.
+     */
+    public static Dataset loadTest(Path dir) throws DataException {
+        if (dir == null) {
+            Path local = Path.of("assets", "mnist");
+            if (Files.isRegularFile(local.resolve(TEST_IMAGES + ".gz"))) {
+                return pair(local, TEST_IMAGES, TEST_LABELS, "test");
+            }
+            return resource(TEST_IMAGES, TEST_LABELS, "MNIST test");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + " is not a folder; expected a folder with the four MNIST IDX files");
+        }
+        return pair(dir, TEST_IMAGES, TEST_LABELS, "test");
     }
 
     private static Dataset pair(Path dir, String images, String labels, String name) throws DataException {

@@ -47,6 +47,15 @@ public final class GradientChecker {
      * scaled input and label, with the copy's pooling rule.
      */
     public static List<Result> check(Network weights, double[] scaledInput, int label, List<WeightRef> refs) {
+        return check(weights, scaledInput, label, refs, net -> { });
+    }
+
+    /**
+     * {@link #check}, with {@code tamper} run on the private copy after backprop and before the
+     * gradients are read: the tests hand the checker a wrong gradient this way and watch it fail.
+     */
+    static List<Result> check(Network weights, double[] scaledInput, int label, List<WeightRef> refs,
+                              java.util.function.Consumer<Network> tamper) {
         Network net = weights.copy();
         for (WeightRef r : refs) {
             r.validate(net);
@@ -58,6 +67,7 @@ public final class GradientChecker {
         org.cnnexplorer.nn.Tensor g = net.softmax.backward(net.initialGradient(label));
         double[] dLdPooled = g.data.clone();
         net.conv.backward(net.pool.backward(g));
+        tamper.accept(net);
         // Snapshot the analytic gradients before any perturbed forward pass reuses the buffers.
         double[] analytic = new double[refs.size()];
         for (int n = 0; n < refs.size(); n++) {

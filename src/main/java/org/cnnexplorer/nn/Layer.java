@@ -7,8 +7,8 @@ import java.util.List;
  * takes dL/dout, fills the gradients of {@link #params()} and returns dL/din. Neither changes a
  * parameter: that is {@link Sgd}'s job, so a gradient can be looked at before it is applied.
  *
- * <p>The returned tensors are buffers owned by the layer and overwritten by the next call:
- * the hot path allocates nothing. Copy them to keep them.
+ * <p>Each call returns a new tensor, as the article's numpy code does. These layers are the
+ * reference that reads like the article; the training step built for speed is in {@code nn.fast}.
  */
 public interface Layer {
     Tensor forward(Tensor in);

@@ -6,11 +6,14 @@ import java.util.Random;
 
 /**
  * The article's CNN: Conv3x3(F) -> MaxPool2 -> Softmax(13 * 13 * F, 10) on a 28x28 image scaled
- * to [-0.5, 0.5], with the cross-entropy loss L = -ln(p_c).
+ * to [-0.5, 0.5], with the cross-entropy loss L = -ln(p_c), made of the reference layers.
  *
- * <p>{@link #trainStep} is the article's {@code train(im, label, lr)}: forward, the initial
- * gradient, backward through all three layers, then the SGD update. The pieces are public so the
- * views can stop between them. Not thread-safe: one thread trains, others read snapshots.
+ * <p>{@link #trainStep} is the article's {@code train(im, label, lr)}: {@link #forward}, the
+ * initial gradient, {@link #backprop} through all three layers with the SGD update. The pieces are
+ * public so the views can stop between them, and {@link #backward} computes every gradient without
+ * changing a weight. The trainer's faster step ({@code nn.fast}) works on the same parameters and
+ * calls {@link #forgetForwardPass} when it has changed them. Not thread-safe: one thread trains,
+ * others read snapshots.
  */
 public final class Network {
     public static final int CLASSES = 10;
@@ -23,12 +26,7 @@ public final class Network {
     public final Softmax softmax;
     private final List<Param> params;
     private final Tensor input;
-    private final Tensor dLdOut = Tensor.vector(CLASSES);
     private double[] probs;
-    /** The fused training step for the article's 28x28 input, or null for other shapes. */
-    private FastStep fast;
-    /** Whether the last forward pass was {@link #trainForward}'s fused one (its caches feed {@link #backprop}). */
-    private boolean fusedForward;
 
     public Network(int numFilters, int height, int width, long seed) {
         this(numFilters, height, width, new Random(seed));
@@ -50,59 +48,12 @@ public final class Network {
         this.height = height;
         this.width = width;
         this.conv = new Conv3x3(numFilters, rng);
-        this.conv.setComputeInputGradient(false);
         this.pool = new MaxPool2();
         this.softmax = new Softmax(pooledHeight() * pooledWidth() * numFilters, CLASSES, rng);
         List<Param> all = new ArrayList<>(conv.params());
         all.addAll(softmax.params());
         this.params = List.copyOf(all);
         this.input = new Tensor(1, height, width);
-        this.fast = FastStep.supports(height, width, CLASSES) ? FastStep.best(numFilters) : null;
-    }
-
-    /**
-     * How {@link #trainStep} and {@link #trainForward} / {@link #backprop} run. By default VECTOR
-     * when this JVM has jdk.incubator.vector (and eight-lane double vectors) and the input is
-     * 28x28, LAYERED otherwise: SCALAR is the vector step's plain-Java reference, bit for bit the
-     * same but slower than the layers.
-     */
-    public enum StepPath {
-        /** The layer classes one after the other (the reference). */
-        LAYERED,
-        /** {@link FastStep} in plain Java. */
-        SCALAR,
-        /** {@link FastStep} with jdk.incubator.vector; bit-identical to SCALAR. */
-        VECTOR
-    }
-
-    public StepPath stepPath() {
-        return fast == null ? StepPath.LAYERED : fast instanceof ScalarFastStep ? StepPath.SCALAR : StepPath.VECTOR;
-    }
-
-    /**
-     * Chooses the training step's implementation (by default the fastest one available). Throws if
-     * it is not available here: VECTOR needs {@code --add-modules jdk.incubator.vector} and
-     * eight-lane double vectors, SCALAR and VECTOR need a 28x28 input.
-     */
-    public void setStepPath(StepPath path) {
-        fusedForward = false;
-        if (path == StepPath.LAYERED) {
-            fast = null;
-            return;
-        }
-        if (!FastStep.supports(height, width, CLASSES)) {
-            throw new IllegalStateException("the fused step needs a 28x28 input");
-        }
-        FastStep f = path == StepPath.SCALAR ? new ScalarFastStep(numFilters) : FastStep.vectorOrNull(numFilters);
-        if (f == null) {
-            throw new IllegalStateException("the vector step is not available in this JVM");
-        }
-        fast = f;
-    }
-
-    /** The fused step in use (for timing its stages), or null on the layered path. */
-    public FastStep fastStep() {
-        return fast;
     }
 
     public int convHeight() {
@@ -149,9 +100,8 @@ public final class Network {
         return input;
     }
 
-    /** Forward pass of the current input; returns the ten probabilities (live). */
+    /** Forward pass of the current input through the three layers; returns the ten probabilities. */
     public double[] forward() {
-        fusedForward = false;
         Tensor out = conv.forward(input);
         out = pool.forward(out);
         probs = softmax.forward(out).data;
@@ -163,22 +113,7 @@ public final class Network {
         return forward();
     }
 
-    /**
-     * The forward pass of a training step: the fused one when available, which leaves the layers'
-     * caches (and {@link #input()}) as they were and keeps its own for {@link #backprop}; the
-     * layered {@link #forward(byte[], int)} otherwise. Returns the probabilities (live). Its
-     * results agree with the layered pass to rounding, not bit for bit (see {@link FastStep}).
-     */
-    public double[] trainForward(byte[] pixels, int offset) {
-        if (fast == null) {
-            return forward(pixels, offset);
-        }
-        probs = fast.forward(conv.filters, softmax.weights, softmax.biases, pixels, offset);
-        fusedForward = true;
-        return probs;
-    }
-
-    /** Probabilities of the last forward pass (live). */
+    /** Probabilities of the last forward pass, or null after {@link #forgetForwardPass}. */
     public double[] probabilities() {
         return probs;
     }
@@ -205,51 +140,61 @@ public final class Network {
 
     /** The article's initial gradient: dL/dout(i) = -1 / p_i for the true class, 0 elsewhere. */
     public Tensor initialGradient(int label) {
-        java.util.Arrays.fill(dLdOut.data, 0.0);
+        if (probs == null) {
+            throw new IllegalStateException("the initial gradient needs a forward pass first");
+        }
+        Tensor dLdOut = Tensor.vector(CLASSES);
         dLdOut.data[label] = -1.0 / probs[label];
         return dLdOut;
     }
 
-    /** Backward through softmax, pooling and convolution; fills every parameter's gradient. Returns dL/dinput only if the conv computes it. */
+    /**
+     * Backward through softmax, pooling and convolution after {@link #forward}: fills every
+     * parameter's gradient and changes no weight. Returns dL/dinput.
+     */
     public Tensor backward(int label) {
-        fusedForward = false;
         Tensor g = softmax.backward(initialGradient(label));
         g = pool.backward(g);
         return conv.backward(g);
     }
 
+    /** The SGD update with the gradients of the last {@link #backward}. */
     public void applyGradients(double learnRate) {
         Sgd.step(params, learnRate);
     }
 
     /**
-     * One SGD step on one image, the article's {@code train(im, label, lr)}; returns the loss
-     * before the update. {@link #trainForward} then {@link #backprop}: with the fused step
-     * ({@link #stepPath()} not LAYERED) the weights agree with {@link #backward} then
-     * {@link #applyGradients} to rounding; on the layered path bit for bit. Either way the
-     * softmax's dL/dw is left uncomputed, and the layers' caches are those of an earlier
-     * {@link #forward()} when the fused step runs.
+     * One SGD step on one image through the layers, the article's {@code train(im, label, lr)};
+     * returns the loss before the update.
      */
     public double trainStep(byte[] pixels, int offset, int label, double learnRate) {
-        trainForward(pixels, offset);
+        forward(pixels, offset);
         double loss = loss(label);
         backprop(label, learnRate);
         return loss;
     }
 
     /**
-     * After a forward pass: backward and update in one go, the article's backprop chain. Fills
-     * dL/dfilters and dL/db, not dL/dw. After {@link #trainForward} it takes the fused step.
+     * After {@link #forward}: the article's backprop chain, each layer's {@code backprop(gradient,
+     * learnRate)} in turn (gradient, then update). The weights end exactly as after
+     * {@link #backward} then {@link #applyGradients}.
      */
     public void backprop(int label, double learnRate) {
-        if (fusedForward) {
-            fusedForward = false;
-            fast.backprop(this, label, learnRate);
-            return;
-        }
         Tensor g = softmax.backprop(initialGradient(label), learnRate);
         g = pool.backward(g);
         conv.backprop(g, learnRate);
+    }
+
+    /**
+     * Drops every cached forward pass (the layers' inputs, the probabilities): for code that
+     * changed the weights another way, so that no cache describes weights that are gone. A
+     * backward then needs a new forward pass.
+     */
+    public void forgetForwardPass() {
+        conv.forget();
+        pool.forget();
+        softmax.forget();
+        probs = null;
     }
 
     /** Copies every parameter value from a network of the same shape. */
@@ -268,9 +213,7 @@ public final class Network {
         Network n = new Network(numFilters, height, width, new Random(0));
         n.copyWeightsFrom(this);
         n.pool.setFirstMaxOnly(pool.firstMaxOnly());
-        if (n.stepPath() != stepPath()) {
-            n.setStepPath(stepPath());
-        }
+        n.conv.setComputeInputGradient(conv.computesInputGradient());
         return n;
     }
 }

@@ -3,6 +3,8 @@ package org.cnnexplorer.train;
 import java.util.Random;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.nn.fast.Steps;
+import org.cnnexplorer.nn.fast.TrainStep;
 
 /**
  * The article's training loop, one step at a time so that a caller can pace, pause or stop it:
@@ -12,6 +14,10 @@ import org.cnnexplorer.nn.Network;
  * <p>The order of the images is shuffled in place each epoch, like the article's
  * {@code train_images = train_images[permutation]}, from a generator seeded with the run's seed,
  * so the same seed gives the same run bit for bit.
+ *
+ * <p>The trainer picks how a step is computed ({@link Steps#forTraining}): the fused step of
+ * {@code nn.fast} for 28x28 images (the same bits at any vector width and in plain Java), the
+ * reference layers otherwise.
  */
 public final class Trainer {
     public static final int WINDOW = 100;
@@ -31,6 +37,7 @@ public final class Trainer {
     private final Network net;
     private final Dataset train;
     private final TrainConfig config;
+    private final TrainStep stepper;
     private final Random shuffleRng;
     private final int[] order;
     private Listener listener = new Listener() { };
@@ -45,10 +52,16 @@ public final class Trainer {
     private int windowCount;
 
     public Trainer(Network net, Dataset train, TrainConfig config) {
+        this(net, train, config, Steps.forTraining(net));
+    }
+
+    /** With a given step (the tests compare the layers with the fused step). */
+    public Trainer(Network net, Dataset train, TrainConfig config, TrainStep stepper) {
         if (train.rows() != net.height || train.cols() != net.width) {
             throw new IllegalArgumentException("images are " + train.rows() + "x" + train.cols() + " but the network expects " + net.height + "x" + net.width);
         }
         this.net = net;
+        this.stepper = stepper;
         this.train = config.trainSize() == TrainConfig.ALL ? train : train.head(config.trainSize());
         this.config = config;
         this.shuffleRng = new Random(config.seed() ^ 0x5DEECE66DL);
@@ -68,6 +81,11 @@ public final class Trainer {
 
     public void setListener(Listener l) {
         this.listener = l == null ? new Listener() { } : l;
+    }
+
+    /** How the steps are computed: "vector step, 8 lanes", "scalar step" or "layers". */
+    public String stepName() {
+        return stepper.name();
     }
 
     public Network network() {
@@ -142,16 +160,16 @@ public final class Trainer {
         }
         int img = order[step];
         int label = train.label(img);
-        net.trainForward(train.pixels(), train.offset(img));
-        double loss = net.loss(label);
+        double[] probs = stepper.forward(net, train.pixels(), train.offset(img));
+        double p = probs[label];
+        double loss = -Math.log(p);
         // The article's initial gradient is -1/p: once p underflows it overflows even while the
         // loss is still finite (about 710), and the update would fill the weights with NaN.
-        double p = net.probabilities()[label];
         if (!Double.isFinite(loss) || !Double.isFinite(1.0 / p)) {
             throw new DivergedException(epoch, step + 1, Double.isFinite(loss) ? Double.POSITIVE_INFINITY : loss);
         }
-        boolean correct = net.predicted() == label;
-        net.backprop(label, config.learnRate());
+        boolean correct = Network.argmax(probs) == label;
+        stepper.backprop(net, label, config.learnRate());
         step++;
         globalStep++;
         lastImage = img;

@@ -26,6 +26,7 @@ public final class TrainingRun {
     private long imagesBefore;
     private final RunControl control;
     private final TrainingFeed feed;
+    private final RunClock clock;
 
     private Trainer trainer;
     private Network scratch;
@@ -42,6 +43,13 @@ public final class TrainingRun {
      */
     public TrainingRun(ModelStore store, Dataset train, Dataset test, TrainConfig config,
                        RunControl control, TrainingFeed feed) {
+        this(store, train, test, config, control, feed, RunClock.SYSTEM);
+    }
+
+    /** With a given clock for pacing (tests pass their own). */
+    public TrainingRun(ModelStore store, Dataset train, Dataset test, TrainConfig config,
+                       RunControl control, TrainingFeed feed, RunClock clock) {
+        this.clock = clock;
         this.store = store;
         this.train = train;
         this.test = config.testSize() == TrainConfig.ALL ? test : test.head(config.testSize());
@@ -68,7 +76,7 @@ public final class TrainingRun {
                 feed.window(imagesBefore + w.globalStep(), w);
             }
         });
-        long lastPublish = System.nanoTime();
+        long lastPublish = clock.nanoTime();
         long nextDue = lastPublish;
         long seen = control.version();
         rateMarkTime = lastPublish;
@@ -82,7 +90,7 @@ public final class TrainingRun {
                 if (v != seen) {
                     // pace or pause changed: start timing afresh
                     seen = v;
-                    nextDue = System.nanoTime();
+                    nextDue = clock.nanoTime();
                     markRate(nextDue);
                 }
                 boolean single = false;
@@ -91,14 +99,14 @@ public final class TrainingRun {
                         if (publishedStep != trainer.globalStep()) {
                             publish();  // show exactly where the run paused
                         }
-                        control.await(seen, Long.MAX_VALUE);
+                        clock.await(control, seen, Long.MAX_VALUE);
                         continue;
                     }
                     single = true;
                 } else if (Double.isFinite(control.pace())) {
-                    long now = System.nanoTime();
+                    long now = clock.nanoTime();
                     if (now < nextDue) {
-                        control.await(seen, nextDue);
+                        clock.await(control, seen, nextDue);
                         continue;
                     }
                     nextDue += (long) (1e9 / control.pace());
@@ -108,7 +116,7 @@ public final class TrainingRun {
                 }
                 trainer.step();
                 steps++;
-                long now = System.nanoTime();
+                long now = clock.nanoTime();
                 if (now - rateMarkTime >= RATE_WINDOW_NANOS) {
                     rate = (steps - rateMarkSteps) * 1e9 / (now - rateMarkTime);
                     markRate(now);
@@ -121,8 +129,8 @@ public final class TrainingRun {
                 if (epochEnd && !cancelled.getAsBoolean()) {
                     evaluate(cancelled);
                     // evaluation time is not training time: restart the speed measurement
-                    markRate(System.nanoTime());
-                    nextDue = System.nanoTime();
+                    markRate(clock.nanoTime());
+                    nextDue = clock.nanoTime();
                 }
             }
         } finally {

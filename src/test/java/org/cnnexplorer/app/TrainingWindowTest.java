@@ -133,7 +133,7 @@ class TrainingWindowTest {
         robot.clickOn("#evaluate-button");
         waitFor(() -> c.lastTestProperty().get() != null);
         waitFor(() -> !t.evaluationView().matrix().cellText(1, 1).isEmpty());
-        // the matrix is filled just before the gallery, in the same render: read both on the FX thread
+        // misclassified images are shown (read on the FX thread: the gallery fills after the matrix)
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) > 0);
         robot.clickOn("#confusion-1-1");
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) == Math.min(120, Integer.parseInt(t.evaluationView().matrix().cellText(1, 1))));

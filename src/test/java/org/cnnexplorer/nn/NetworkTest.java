@@ -110,9 +110,7 @@ class NetworkTest {
                 int label = train.label(i);
                 double before = n.forward(train.pixels(), train.offset(i))[label];
                 double loss = n.trainStep(train.pixels(), train.offset(i), label, 0.005);
-                // trainStep's fused forward (FastStep) groups the sums differently from the
-                // layered forward: the same loss to rounding, not bit for bit.
-                assertEquals(-Math.log(before), loss, 1e-12 * loss, "trainStep returns the loss before the update");
+                assertEquals(-Math.log(before), loss, 0.0, "trainStep returns the loss before the update");
                 double after = n.forward(train.pixels(), train.offset(i))[label];
                 assertTrue(after > before, "image " + i + " after " + pretrain + " steps: p went from " + before + " to " + after);
             }
@@ -121,13 +119,12 @@ class NetworkTest {
 
     /**
      * trainStep is forward, backward(label) and applyGradients: the article's train(im, label, lr).
-     * Bit for bit on the layered path; the fused step (nn.FastStep, the default with the vector
-     * module) sums in another order and is held to the layers step by step in FastStepTest.
+     * Bit for bit. (The trainer's fused step, nn.fast, sums in another order and is held to the
+     * layers step by step in FusedStepTest.)
      */
     @Test
     void trainStepIsForwardBackwardUpdate() {
         Network a = new Network(8, 5);
-        a.setStepPath(Network.StepPath.LAYERED);
         Network b = a.copy();
         for (int i = 0; i < 20; i++) {
             a.trainStep(train.pixels(), train.offset(i), train.label(i), 0.005);
@@ -149,16 +146,13 @@ class NetworkTest {
     }
 
     /**
-     * Bitwise, not just to 0.0 tolerance: the layered trainStep (with the softmax's vectorized
-     * path for the article's 1352 x 10 shape) and the layered forward, backward, applyGradients
-     * agree exactly, both for the article's 8 filters and for a shape that takes the general
-     * loops. (The fused step, nn.FastStep, agrees to rounding: see FastStepTest.)
+     * Bitwise, not just to 0.0 tolerance: trainStep (each layer's backprop, the article's single
+     * call) and forward, backward, applyGradients agree exactly, for 8 filters and for 3.
      */
     @ParameterizedTest(name = "filters={0}")
     @ValueSource(ints = {8, 3})
     void trainStepAndLayeredPathGiveBitIdenticalWeights(int filters) {
         Network a = new Network(filters, 9);
-        a.setStepPath(Network.StepPath.LAYERED);
         Network b = a.copy();
         for (int i = 0; i < 60; i++) {
             a.trainStep(train.pixels(), train.offset(i), train.label(i), 0.01);

@@ -169,14 +169,14 @@ class TrainerTest {
         TrainConfig config = TrainConfig.article().withSizes(50, 100).withShuffle(false);
         Trainer t = trainer(config, new Recorder());
         Network shadow = t.network().copy();
+        // The trainer's own step (the fused one for 28x28, which agrees with the layers to rounding only).
+        org.cnnexplorer.nn.fast.TrainStep step = org.cnnexplorer.nn.fast.Steps.forTraining(shadow);
         for (int i = 0; i < 50; i++) {
-            // trainForward: the trainer's forward pass (the fused one when available, which
-            // agrees with the layered forward() to rounding only).
-            double expect = -Math.log(shadow.trainForward(train.pixels(), train.offset(i))[train.label(i)]);
+            double expect = -Math.log(step.forward(shadow, train.pixels(), train.offset(i))[train.label(i)]);
             assertEquals(expect, t.step(), 0.0);
             assertEquals(expect, t.lastLoss(), 0.0);
             assertEquals(i, t.lastImage());
-            shadow.backprop(train.label(i), config.learnRate());
+            step.backprop(shadow, train.label(i), config.learnRate());
         }
     }
 

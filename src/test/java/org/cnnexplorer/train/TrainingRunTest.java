@@ -89,6 +89,35 @@ class TrainingRunTest {
         assertEquals(600, feed.latest().imagesSeen());
     }
 
+    /**
+     * A clock that moves only when the run waits for a deadline: then it jumps there at once. A
+     * wait for a change alone (a paused run) really waits, and says so, so a test can tell that
+     * the run sits paused.
+     */
+    private static final class FakeClock implements RunClock {
+        private volatile long now;
+        private volatile boolean waitingPaused;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void await(RunControl control, long seenVersion, long deadline) throws InterruptedException {
+            if (deadline == Long.MAX_VALUE) {
+                waitingPaused = true;
+                try {
+                    control.await(seenVersion, Long.MAX_VALUE);
+                } finally {
+                    waitingPaused = false;
+                }
+            } else if (control.version() == seenVersion) {
+                now = Math.max(now, deadline);
+            }
+        }
+    }
+
     @Test
     void pausedRunTakesExactlyTheRequestedStepsThenStops() throws Exception {
         TrainConfig c = small();
@@ -96,26 +125,27 @@ class TrainingRunTest {
         TrainingFeed feed = new TrainingFeed();
         RunControl control = new RunControl();
         control.setPaused(true);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Future<Long> done = start(new TrainingRun(store, train, test, c, control, feed), cancelled);
-        waitUntil(() -> feed.latest() != null);
+        FakeClock clock = new FakeClock();
+        // After the pause: 0.1 s of the clock at 200 steps/s, then stop.
+        long stopAt = 100_000_000L;
+        Future<Long> done = store.executor().submit(() ->
+                new TrainingRun(store, train, test, c, control, feed, clock).run(() -> clock.nanoTime() >= stopAt));
+        waitUntil(() -> clock.waitingPaused);
         assertEquals(0, feed.latest().globalStep());
         assertNull(feed.latest().current(), "no image before the first step");
         control.requestStep();
         control.requestStep();
         control.requestStep();
-        waitUntil(() -> feed.latest().globalStep() == 3);
-        Thread.sleep(200);
+        // Three steps, then it publishes and waits again, paused: it cannot go on by itself.
+        waitUntil(() -> feed.latest().globalStep() == 3 && clock.waitingPaused);
         assertEquals(3, feed.latest().globalStep(), "a paused run does not go on by itself");
         assertNotNull(feed.latest().current());
+        assertEquals(0, clock.nanoTime(), "no time passed while paused");
 
-        control.setPaused(false);
         control.setPace(200);
-        waitUntil(() -> feed.latest().globalStep() >= 20);
-        cancelled.set(true);
-        control.changed();
-        long steps = done.get(10, TimeUnit.SECONDS);
-        assertTrue(steps < 600, "cancelled before the end");
+        control.setPaused(false);
+        long steps = done.get(30, TimeUnit.SECONDS);
+        assertEquals(3 + 20, steps, "20 steps in 0.1 s at 200 steps/s after the three single steps");
         assertEquals(steps, feed.latest().globalStep(), "the last snapshot shows where it stopped");
     }
 
@@ -126,13 +156,30 @@ class TrainingRunTest {
         TrainingFeed feed = new TrainingFeed();
         RunControl control = new RunControl();
         control.setPace(20);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Future<Long> done = start(new TrainingRun(store, train, test, c, control, feed), cancelled);
-        Thread.sleep(1000);
-        cancelled.set(true);
-        control.changed();
-        long steps = done.get(10, TimeUnit.SECONDS);
-        assertTrue(steps >= 10 && steps <= 25, "about 20 steps in a second at 20 steps/s, got " + steps);
+        FakeClock clock = new FakeClock();
+        long steps = store.executor().submit(() ->
+                new TrainingRun(store, train, test, c, control, feed, clock).run(() -> clock.nanoTime() >= 1_000_000_000L))
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(20, steps, "one second at 20 steps/s: steps at 0, 50, ..., 950 ms");
+    }
+
+    @Test
+    void aPaceChangeTakesEffectAtOnce() throws Exception {
+        TrainConfig c = small();
+        store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+        TrainingFeed feed = new TrainingFeed();
+        RunControl control = new RunControl();
+        control.setPace(10);
+        FakeClock clock = new FakeClock();
+        // Two seconds: at 10 steps/s until 0.5 s, then at 100 steps/s.
+        long steps = store.executor().submit(() ->
+                new TrainingRun(store, train, test, c, control, feed, clock).run(() -> {
+                    if (clock.nanoTime() >= 500_000_000L && control.pace() == 10) {
+                        control.setPace(100);
+                    }
+                    return clock.nanoTime() >= 2_000_000_000L;
+                })).get(30, TimeUnit.SECONDS);
+        assertEquals(5 + 150, steps, "5 steps in the first 0.5 s, 150 in the next 1.5 s");
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {

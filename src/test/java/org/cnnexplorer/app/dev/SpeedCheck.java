@@ -109,15 +109,17 @@ public final class SpeedCheck {
 
     private static double bareCpuUs;
 
-    /** Steps per second of Network.trainStep alone on this thread, after a short warm-up. */
+    /** Steps per second of the trainer's step alone on this thread, after a short warm-up. */
     private static double bareSteps(Dataset train, int seconds) {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Network net = new Network(8, train.rows(), train.cols(), 1);
+        org.cnnexplorer.nn.fast.TrainStep step = org.cnnexplorer.nn.fast.Steps.forTraining(net);
         int i = 0;
         long warm = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warm) {
-            net.trainStep(train.pixels(), train.offset(i % train.count()), train.label(i % train.count()), 0.005);
-            i++;
+            int k = i++ % train.count();
+            step.forward(net, train.pixels(), train.offset(k));
+            step.backprop(net, train.label(k), 0.005);
         }
         long t0 = System.nanoTime();
         long c0 = mx.getCurrentThreadCpuTime();
@@ -125,7 +127,8 @@ public final class SpeedCheck {
         long n = 0;
         while (System.nanoTime() < end) {
             int k = i++ % train.count();
-            net.trainStep(train.pixels(), train.offset(k), train.label(k), 0.005);
+            step.forward(net, train.pixels(), train.offset(k));
+            step.backprop(net, train.label(k), 0.005);
             n++;
         }
         bareCpuUs = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n;

@@ -1,10 +1,11 @@
-package org.cnnexplorer.nn;
+package org.cnnexplorer.nn.fast;
+
+import org.cnnexplorer.nn.Network;
 
 /**
  * The training step of the article's network fused into a few long loops, for a 28x28 one-channel
- * input and ten classes (any number of filters). The layer classes stay the readable reference;
- * this is the same arithmetic laid out for speed, used by {@link Network#trainStep} and the
- * trainer ({@link Network#trainForward} then {@link Network#backprop}).
+ * input and ten classes (any number of filters). The same arithmetic as the layer classes in
+ * {@code nn}, laid out for speed; the trainer takes it through {@link TrainStep}.
  *
  * <p>Layout ("phase planes"). The input is split into four 14x14 planes by row and column parity,
  * X(c, d)[r][s] = x(2r + c, 2s + d), and the convolution output of filter f into four 13x13 planes,
@@ -14,14 +15,18 @@ package org.cnnexplorer.nn;
  * gradient a sum of products of whole planes. Planes are stored 14 wide (column 13 is junk, its
  * gradient is zero) and padded to {@link #PS} values.
  *
- * <p>Two implementations: {@link ScalarFastStep} (plain Java) and {@code VectorFastStep}
- * (jdk.incubator.vector, loaded only when that module is present, used by default when it is). They give bit-identical
- * results: no fused multiply-add (multiply, then add) and every sum over positions kept as eight
- * partial sums, lane l taking the positions equal to l modulo 8, added up in the order of
- * {@link #reduce8}. Compared with the layered path the sums are grouped differently, so results
- * agree to rounding (about 1e-15 relative), not bit for bit.
+ * <p>Implementations: {@link ScalarStep} (plain Java) and the vector steps at 8, 4 and 2 double
+ * lanes (jdk.incubator.vector, loaded by name only when that module is present). All give the
+ * same bits: no fused multiply-add (multiply, then add), and every sum over positions kept as
+ * eight partial sums, partial sum l taking the positions equal to l modulo 8 in increasing order,
+ * added up in the order of {@link #reduce8}. An 8-lane vector holds the eight partial sums in one
+ * register, a 4-lane one in two, a 2-lane one in four. Compared with the layers the sums are
+ * grouped differently, so the two agree to rounding (about 1e-15 relative), not bit for bit.
+ *
+ * <p>Not thread-safe: one instance per thread. {@link #forward} alone is the fast forward pass
+ * (evaluation); {@link #backprop} after it completes a training step on the network's weights.
  */
-public abstract class FastStep {
+public abstract class FusedStep implements TrainStep {
     /** Input side and the width of a phase plane row. */
     static final int SIDE = 28;
     static final int HALF = 14;
@@ -84,7 +89,7 @@ public abstract class FastStep {
     /** Scratch for a reduction's eight partial sums. */
     final double[] partial = new double[8];
 
-    FastStep(int filters) {
+    FusedStep(int filters) {
         this.filters = filters;
         this.flatLen = filters * POOLED * POOLED;
         this.planes = new double[filters * 4 * PS];
@@ -94,13 +99,17 @@ public abstract class FastStep {
         this.dPooled = new double[filters * PS];
     }
 
-    /** Whether a network of this shape can take the fused step. */
-    static boolean supports(int height, int width, int classes) {
-        return height == SIDE && width == SIDE && classes == CLASSES;
+    /** Whether a network of this shape can take the fused step: a 28x28 input, ten classes. */
+    public static boolean supports(Network net) {
+        return net.height == SIDE && net.width == SIDE && Network.CLASSES == CLASSES;
     }
 
-    /** "vector (DoubleVector 512 bits)" or "scalar". */
+    /** "vector step, 8 lanes" or "scalar step". */
+    @Override
     public abstract String name();
+
+    /** Double lanes per vector, or 0 for the scalar twin. */
+    public abstract int lanes();
 
     // ---- the kernels each implementation provides ----
 
@@ -118,30 +127,61 @@ public abstract class FastStep {
 
     // ---- the shared scalar parts ----
 
-    /** Forward pass: returns the probabilities (live). */
-    final double[] forward(double[] filt, double[] w, double[] b, byte[] px, int off) {
+    /**
+     * Forward pass of one image with {@code net}'s weights: returns the ten probabilities (live,
+     * overwritten by the next call). Touches nothing of {@code net}.
+     */
+    @Override
+    public final double[] forward(Network net, byte[] px, int off) {
+        checkShape(net);
         loadInput(px, off);
-        convPool(filt);
+        convPool(net.conv.filters());
         flatten();
-        softmaxTotals(w, b);
+        softmaxTotals(net.softmax.weights(), net.softmax.biases());
         softmax();
         return probs;
     }
 
-    /** After {@link #forward}: the gradients and the SGD update of every parameter. */
-    final void backprop(Network net, int label, double lr) {
+    /** The probabilities of the last {@link #forward} (live). */
+    public final double[] probabilities() {
+        return probs;
+    }
+
+    /**
+     * After {@link #forward} with the same network: the gradients and the SGD update of every
+     * parameter. Fills dL/dfilters and dL/db (dL/dw is applied without being stored) and drops the
+     * layers' caches (see {@link Network#forgetForwardPass}).
+     */
+    @Override
+    public final void backprop(Network net, int label, double lr) {
+        checkShape(net);
         totalsGradient(label);
-        softmaxBackprop(net.softmax.weights, lr);
-        double[] bias = net.softmax.biases;
-        double[] dLdB = net.softmax.dLdB;
+        softmaxBackprop(net.softmax.weights(), lr);
+        updateBiases(net, lr);
+        spread();
+        updateFilters(net, lr);
+        net.forgetForwardPass();
+    }
+
+    private void checkShape(Network net) {
+        if (net.numFilters != filters || !supports(net)) {
+            throw new IllegalArgumentException("this step is for " + filters + " filters on 28x28 images");
+        }
+    }
+
+    private void updateBiases(Network net, double lr) {
+        double[] bias = net.softmax.biases();
+        double[] dLdB = net.softmax.dLdB();
         for (int k = 0; k < CLASSES; k++) {
             dLdB[k] = dLdT[k];
             bias[k] -= lr * dLdT[k];
         }
-        spread();
-        double[] grad = net.conv.dLdFilters;
+    }
+
+    private void updateFilters(Network net, double lr) {
+        double[] grad = net.conv.dLdFilters();
         filterGradient(grad, net.pool.firstMaxOnly());
-        double[] filt = net.conv.filters;
+        double[] filt = net.conv.filters();
         for (int k = 0; k < grad.length; k++) {
             filt[k] -= lr * grad[k];
         }
@@ -181,7 +221,7 @@ public abstract class FastStep {
         }
     }
 
-    /** Softmax of the totals, as {@link Softmax#forward} does it. */
+    /** Softmax of the totals, as {@code Softmax.forward} does it. */
     final void softmax() {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < CLASSES; k++) {
@@ -197,7 +237,7 @@ public abstract class FastStep {
         }
     }
 
-    /** dL/dt for the cross-entropy loss, with the same arithmetic as {@link Softmax}'s totalsGradient. */
+    /** dL/dt for the cross-entropy loss, with the same arithmetic as {@code Softmax}'s dL/dt. */
     final void totalsGradient(int c) {
         double s = 0;
         for (int k = 0; k < CLASSES; k++) {
@@ -211,40 +251,34 @@ public abstract class FastStep {
         }
     }
 
+    /**
+     * Filter f's routed gradient in plain Java, phase by phase: dL/dpooled where the phase holds
+     * the block's max (the first such phase only, with firstMaxOnly), else 0.
+     */
+    final void routePlain(int f, boolean firstMaxOnly) {
+        int pb = f * 4 * PS;
+        int mb = f * PS;
+        for (int i = 0; i < PS; i++) {
+            double m = pooled[mb + i];
+            double g = dPooled[mb + i];
+            boolean taken = false;
+            for (int ab = 0; ab < 4; ab++) {
+                boolean isMax = planes[pb + ab * PS + i] == m;
+                boolean keep = firstMaxOnly ? isMax && !taken : isMax;
+                taken |= isMax;
+                routed[ab * PS + i] = keep ? g : 0.0;
+            }
+        }
+    }
+
     /** The fixed order in which eight partial sums are added up, in both implementations. */
     static double reduce8(double[] s) {
-        return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+        return reduce8(s, 0);
     }
 
-    // ---- choosing an implementation ----
-
-    /** Whether this JVM was started with {@code --add-modules jdk.incubator.vector}. */
-    public static boolean vectorModulePresent() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
-
-    /** The vector implementation, or null when the module is absent or the CPU's vectors do not fit. */
-    static FastStep vectorOrNull(int filters) {
-        if (!vectorModulePresent()) {
-            return null;
-        }
-        try {
-            // By name, so a JVM without the module never links against jdk.incubator.vector.
-            Class<?> c = Class.forName("org.cnnexplorer.nn.VectorFastStep");
-            return (FastStep) c.getDeclaredConstructor(int.class).newInstance(filters);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The fastest step this JVM offers: the vector one, or null for the layered path. The scalar
-     * twin computes densely what the layers compute on the ink pixels only, so in plain Java it is
-     * slower than the layers (about 100 against 28 us per step); it is the vector step's
-     * bit-for-bit reference and can be chosen with {@link Network#setStepPath}.
-     */
-    static FastStep best(int filters) {
-        return vectorOrNull(filters);
+    /** {@link #reduce8(double[])} of the eight partial sums at {@code s[o..o + 7]}. */
+    static double reduce8(double[] s, int o) {
+        return ((s[o] + s[o + 1]) + (s[o + 2] + s[o + 3])) + ((s[o + 4] + s[o + 5]) + (s[o + 6] + s[o + 7]));
     }
 
     // ---- stage timing for the bench command ----
@@ -255,29 +289,24 @@ public abstract class FastStep {
      * (with the bias update), filter gradient (with routing and the filter update).
      */
     public final void timedStep(Network net, byte[] px, int off, int label, double lr, long[] acc) {
+        checkShape(net);
         long t0 = System.nanoTime();
         loadInput(px, off);
         long t1 = System.nanoTime();
-        convPool(net.conv.filters);
+        convPool(net.conv.filters());
         long t2 = System.nanoTime();
         flatten();
-        softmaxTotals(net.softmax.weights, net.softmax.biases);
+        softmaxTotals(net.softmax.weights(), net.softmax.biases());
         softmax();
         long t3 = System.nanoTime();
         totalsGradient(label);
-        softmaxBackprop(net.softmax.weights, lr);
-        for (int k = 0; k < CLASSES; k++) {
-            net.softmax.dLdB[k] = dLdT[k];
-            net.softmax.biases[k] -= lr * dLdT[k];
-        }
+        softmaxBackprop(net.softmax.weights(), lr);
+        updateBiases(net, lr);
         long t4 = System.nanoTime();
         spread();
-        double[] grad = net.conv.dLdFilters;
-        filterGradient(grad, net.pool.firstMaxOnly());
-        for (int k = 0; k < grad.length; k++) {
-            net.conv.filters[k] -= lr * grad[k];
-        }
+        updateFilters(net, lr);
         long t5 = System.nanoTime();
+        net.forgetForwardPass();
         acc[0] += t1 - t0;
         acc[1] += t2 - t1;
         acc[2] += t3 - t2;

@@ -1,30 +1,39 @@
-package org.cnnexplorer.nn;
+package org.cnnexplorer.nn.fast;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FastStep} with jdk.incubator.vector: the same loops as {@link ScalarFastStep}, eight
- * positions at a time, giving the same bits (multiply then add, never fused; eight-lane partial
- * sums added up by {@link FastStep#reduce8}). Only loaded, by name, when the module is present
- * (see {@link FastStep#vectorOrNull}); needs the CPU's preferred double vector to have eight lanes
- * (AVX-512), otherwise the constructor throws and the scalar twin is used.
+ * {@link FusedStep} on 2-lane double vectors (NEON's and SSE's width; emulated where the CPU has no such
+ * registers): the loops of {@link ScalarStep}, 2 positions at a time, giving the same bits.
+ * Multiply then add, never fused. The eight partial sums of a reduction are kept in four registers, four slices of two:
+ * slice q holds the partial sums q to q + 1 and takes positions q, q + 8, q + 16, ..., so each
+ * partial sum adds the same products in the same order as the scalar twin's. Loaded by name only
+ * when jdk.incubator.vector is present (see {@link Steps}).
+ *
+ * <p>Vector2Step, Vector4Step and Vector8Step are one text with a different species: the Vector API
+ * compiles to vector instructions only when the species is a constant, so each lane count needs
+ * its own class.
  */
-final class VectorFastStep extends FastStep {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+final class Vector2Step extends FusedStep {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_128;
+    private static final int L = 2;
+    /** The eight partial sums of each of the ten softmax rows, or of the nine taps. */
+    private final double[] sums = new double[CLASSES * 8];
 
-    VectorFastStep(int filters) {
+    Vector2Step(int filters) {
         super(filters);
-        if (S.length() != 8) {
-            throw new UnsupportedOperationException("needs 8 double lanes, the CPU offers " + S.length());
-        }
     }
 
     @Override
     public String name() {
-        return "vector (DoubleVector " + S.vectorBitSize() + " bits)";
+        return "vector step, 2 lanes";
+    }
+
+    @Override
+    public int lanes() {
+        return L;
     }
 
     @Override
@@ -49,7 +58,7 @@ final class VectorFastStep extends FastStep {
             DoubleVector w6 = DoubleVector.broadcast(S, filt[k + 6]), w7 = DoubleVector.broadcast(S, filt[k + 7]);
             DoubleVector w8 = DoubleVector.broadcast(S, filt[k + 8]);
             int dst = pb + ab * PS;
-            for (int i = 0; i < PS; i += 8) {
+            for (int i = 0; i < PS; i += L) {
                 // The nine taps in order, multiply then add, as the scalar twin's expression.
                 DoubleVector acc = DoubleVector.fromArray(S, in, i + t0).mul(w0);
                 acc = acc.add(DoubleVector.fromArray(S, in, i + t1).mul(w1));
@@ -64,7 +73,7 @@ final class VectorFastStep extends FastStep {
             }
         }
         int mb = f * PS;
-        for (int i = 0; i < PS; i += 8) {
+        for (int i = 0; i < PS; i += L) {
             DoubleVector p0 = DoubleVector.fromArray(S, planes, pb + i);
             DoubleVector p1 = DoubleVector.fromArray(S, planes, pb + PS + i);
             DoubleVector p2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i);
@@ -78,44 +87,48 @@ final class VectorFastStep extends FastStep {
     void softmaxTotals(double[] w, double[] b) {
         int n = flatLen;
         int n8 = n & ~7;
-        double[] xs = flat;
-        // Five rows at a time share each input load (ten accumulators, one input in registers).
-        for (int k = 0; k < CLASSES; k += 5) {
-            int b0 = k * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n;
-            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
-            for (int i = 0; i < n8; i += 8) {
-            DoubleVector xv = DoubleVector.fromArray(S, xs, i);
-                a0 = a0.add(DoubleVector.fromArray(S, w, b0 + i).mul(xv));
-                a1 = a1.add(DoubleVector.fromArray(S, w, b1 + i).mul(xv));
-                a2 = a2.add(DoubleVector.fromArray(S, w, b2 + i).mul(xv));
-                a3 = a3.add(DoubleVector.fromArray(S, w, b3 + i).mul(xv));
-                a4 = a4.add(DoubleVector.fromArray(S, w, b4 + i).mul(xv));
+        for (int q = 0; q < 8; q += L) {
+            totalsSlice(w, 0, q, n8);
+            totalsSlice(w, 5, q, n8);
+        }
+        for (int k = 0; k < CLASSES; k++) {
+            // The positions past the last multiple of 8 go to partial sums 0.., as in the scalar twin.
+            for (int i = n8; i < n; i++) {
+                sums[k * 8 + i - n8] = sums[k * 8 + i - n8] + w[k * n + i] * flat[i];
             }
-            totals[k] = finish(a0, w, b0, n8, n) + b[k];
-            totals[k + 1] = finish(a1, w, b1, n8, n) + b[k + 1];
-            totals[k + 2] = finish(a2, w, b2, n8, n) + b[k + 2];
-            totals[k + 3] = finish(a3, w, b3, n8, n) + b[k + 3];
-            totals[k + 4] = finish(a4, w, b4, n8, n) + b[k + 4];
+            totals[k] = reduce8(sums, k * 8) + b[k];
         }
     }
 
-    /** The lanes of a dot product's partial sums, the scalar tail added to lanes 0.., then {@link #reduce8}. */
-    private double finish(DoubleVector acc, double[] w, int base, int n8, int n) {
-        double[] s = partial;
-        acc.intoArray(s, 0);
-        for (int i = n8; i < n; i++) {
-            s[i - n8] = s[i - n8] + w[base + i] * flat[i];
+    /** Partial sums q to q + L - 1 of rows k to k + 4: five rows share each input load. */
+    private void totalsSlice(double[] w, int k, int q, int n8) {
+        int n = flatLen;
+        double[] xs = flat;
+        int b0 = k * n + q, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n, b4 = b3 + n;
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0;
+        // From 0 with q added to the indices, as in tapSlice.
+        for (int i = 0; i < n8; i += 8) {
+            DoubleVector xv = DoubleVector.fromArray(S, xs, i + q);
+            a0 = a0.add(DoubleVector.fromArray(S, w, b0 + i).mul(xv));
+            a1 = a1.add(DoubleVector.fromArray(S, w, b1 + i).mul(xv));
+            a2 = a2.add(DoubleVector.fromArray(S, w, b2 + i).mul(xv));
+            a3 = a3.add(DoubleVector.fromArray(S, w, b3 + i).mul(xv));
+            a4 = a4.add(DoubleVector.fromArray(S, w, b4 + i).mul(xv));
         }
-        return reduce8(s);
+        a0.intoArray(sums, k * 8 + q);
+        a1.intoArray(sums, (k + 1) * 8 + q);
+        a2.intoArray(sums, (k + 2) * 8 + q);
+        a3.intoArray(sums, (k + 3) * 8 + q);
+        a4.intoArray(sums, (k + 4) * 8 + q);
     }
 
     @Override
     void softmaxBackprop(double[] w, double lr) {
         int n = flatLen;
-        int n8 = n & ~7;
+        int nv = n & -L;
         double[] d = dLdT;
         double[] xs = flat;
-        for (int i = 0; i < n8; i += 8) {
+        for (int i = 0; i < nv; i += L) {
             DoubleVector xv = DoubleVector.fromArray(S, xs, i);
             DoubleVector wv = DoubleVector.fromArray(S, w, i);
             DoubleVector acc = wv.mul(d[0]);
@@ -128,8 +141,8 @@ final class VectorFastStep extends FastStep {
             }
             acc.intoArray(dFlat, i);
         }
-        for (int i = n8; i < n; i++) {
-            double xi = flat[i];
+        for (int i = nv; i < n; i++) {
+            double xi = xs[i];
             double wi = w[i];
             double acc = wi * d[0];
             w[i] = wi - lr * (d[0] * xi);
@@ -156,28 +169,25 @@ final class VectorFastStep extends FastStep {
         }
     }
 
+    /**
+     * In plain Java ({@link FusedStep#routePlain}): two-lane masks run boxed on x86 in JDK 17,
+     * ten times slower than this. Routing only copies values, so the bits are the same.
+     */
     private void route(int f, boolean firstMaxOnly) {
-        DoubleVector zero = DoubleVector.zero(S);
-        VectorMask<Double> first = S.maskAll(firstMaxOnly);
-        int pb = f * 4 * PS;
-        int mb = f * PS;
-        for (int i = 0; i < PS; i += 8) {
-            DoubleVector m = DoubleVector.fromArray(S, pooled, mb + i);
-            DoubleVector g = DoubleVector.fromArray(S, dPooled, mb + i);
-            VectorMask<Double> e0 = DoubleVector.fromArray(S, planes, pb + i).compare(VectorOperators.EQ, m);
-            VectorMask<Double> e1 = DoubleVector.fromArray(S, planes, pb + PS + i).compare(VectorOperators.EQ, m);
-            VectorMask<Double> e2 = DoubleVector.fromArray(S, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m);
-            VectorMask<Double> e3 = DoubleVector.fromArray(S, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m);
-            // With firstMaxOnly (first all true) a phase after an earlier maximum gets nothing.
-            VectorMask<Double> e01 = e0.or(e1);
-            zero.blend(g, e0).intoArray(routed, i);
-            zero.blend(g, e1.andNot(e0.and(first))).intoArray(routed, PS + i);
-            zero.blend(g, e2.andNot(e01.and(first))).intoArray(routed, 2 * PS + i);
-            zero.blend(g, e3.andNot(e01.or(e2).and(first))).intoArray(routed, 3 * PS + i);
-        }
+        routePlain(f, firstMaxOnly);
     }
 
     private void tapSums(double[] grad, int f) {
+        for (int q = 0; q < 8; q += L) {
+            tapSlice(q);
+        }
+        for (int t = 0; t < 9; t++) {
+            grad[f * 9 + t] = reduce8(sums, t * 8);
+        }
+    }
+
+    /** Partial sums q to q + L - 1 of the nine taps, into {@link #sums} (a method of its own so its nine vectors stay in registers). */
+    private void tapSlice(int q) {
         double[] in = x;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero, s5 = zero, s6 = zero, s7 = zero, s8 = zero;
@@ -185,7 +195,18 @@ final class VectorFastStep extends FastStep {
             int o = ab * 9;
             int t0 = TAP[o], t1 = TAP[o + 1], t2 = TAP[o + 2], t3 = TAP[o + 3], t4 = TAP[o + 4];
             int t5 = TAP[o + 5], t6 = TAP[o + 6], t7 = TAP[o + 7], t8 = TAP[o + 8];
-            int gb = ab * PS;
+            // The loop runs from 0 with the slice's offset q added to every index: C2 compiles a
+            // loop starting at q with boxed vectors, ten times slower.
+            int gb = ab * PS + q;
+            t0 += q;
+            t1 += q;
+            t2 += q;
+            t3 += q;
+            t4 += q;
+            t5 += q;
+            t6 += q;
+            t7 += q;
+            t8 += q;
             for (int i = 0; i < PS; i += 8) {
                 DoubleVector gr = DoubleVector.fromArray(S, routed, gb + i);
                 s0 = s0.add(gr.mul(DoubleVector.fromArray(S, in, i + t0)));
@@ -199,21 +220,14 @@ final class VectorFastStep extends FastStep {
                 s8 = s8.add(gr.mul(DoubleVector.fromArray(S, in, i + t8)));
             }
         }
-        double[] s = partial;
-        int k = f * 9;
-        grad[k] = lanesSum(s0, s);
-        grad[k + 1] = lanesSum(s1, s);
-        grad[k + 2] = lanesSum(s2, s);
-        grad[k + 3] = lanesSum(s3, s);
-        grad[k + 4] = lanesSum(s4, s);
-        grad[k + 5] = lanesSum(s5, s);
-        grad[k + 6] = lanesSum(s6, s);
-        grad[k + 7] = lanesSum(s7, s);
-        grad[k + 8] = lanesSum(s8, s);
-    }
-
-    private static double lanesSum(DoubleVector v, double[] scratch) {
-        v.intoArray(scratch, 0);
-        return reduce8(scratch);
+        s0.intoArray(sums, q);
+        s1.intoArray(sums, 8 + q);
+        s2.intoArray(sums, 16 + q);
+        s3.intoArray(sums, 24 + q);
+        s4.intoArray(sums, 32 + q);
+        s5.intoArray(sums, 40 + q);
+        s6.intoArray(sums, 48 + q);
+        s7.intoArray(sums, 56 + q);
+        s8.intoArray(sums, 64 + q);
     }
 }

@@ -1,0 +1,68 @@
+package org.cnnexplorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class VectorRelauncherTest {
+    /**
+     * kill -9 of the launcher runs no shutdown hook, so only the child can notice: it must exit
+     * by itself. A real parent JVM relaunches a real child; the parent is killed with SIGKILL.
+     */
+    @Test
+    void theChildExitsWhenItsParentIsKilled() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process parent = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                RelaunchStubs.Parent.class.getName()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        ProcessHandle child = null;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.matches("\\d+"), "the child prints its pid: " + line);
+            child = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
+            assertTrue(child.isAlive());
+            assertEquals(parent.pid(), child.parent().map(ProcessHandle::pid).orElse(-1L), "a child of the launcher");
+
+            parent.destroyForcibly();  // SIGKILL
+            assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
+            // Waits for the child's exit; the generous limit only keeps a broken build from hanging.
+            child.onExit().get(60, TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), "the relaunched child outlived its parent");
+        } finally {
+            parent.destroyForcibly();
+            if (child != null) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void relaunchesOnlyWhereTrainingIsLongEnoughToGain() {
+        assertTrue(VectorRelauncher.trainsEnough(new String[0]), "the window");
+        assertTrue(VectorRelauncher.trainsEnough(new String[] {"bench"}));
+        assertTrue(VectorRelauncher.trainsEnough(new String[] {"train", "--train", "all"}));
+        assertTrue(VectorRelauncher.trainsEnough(new String[] {"train", "--train=10000", "--epochs", "2"}));
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"train"}), "the article's 3,000 steps");
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"train", "--train", "all", "--help"}));
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"train", "--train", "abc"}), "bad input stays here to be reported");
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"eval", "--test", "all"}));
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"predict", "x.png"}));
+        assertFalse(VectorRelauncher.trainsEnough(new String[] {"help"}));
+    }
+
+    @Test
+    void aJvmThatWasNotRelaunchedWatchesNothing() {
+        VectorRelauncher.exitWithParent();  // returns at once: no parent to watch
+        assertEquals(Optional.empty(), Optional.ofNullable(System.getProperty(VectorRelauncher.CHILD_PROPERTY)));
+    }
+}
