@@ -33,6 +33,7 @@ class StepAxisTest {
         }
         double[] t = StepAxis.ticks(0, 1_300_000, 690, StepAxisTest::width);
         assertEquals("1,300,000", StepAxis.label(1_300_000));
+        assertTrue(t[1] > 1_300_000, "room past the last point: " + t[1]);
         assertTrue(t[2] >= 200_000, "not 100,000: at 690 px the 9-character labels would touch: " + t[2]);
     }
 
