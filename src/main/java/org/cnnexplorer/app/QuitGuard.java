@@ -17,16 +17,23 @@ public final class QuitGuard {
     private final TrainingController training;
     private final ModelFileActions files;
     private boolean asking;
+    private Runnable close;
 
     public QuitGuard(AppModel model, Stage stage, TrainingController training, ModelFileActions files) {
         this.model = model;
         this.stage = stage;
         this.training = training;
         this.files = files;
+        this.close = stage::close;
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestQuit();
         });
+    }
+
+    /** What quitting does in the end (tests replace it: closing the window ends the JavaFX platform). */
+    public void setCloseAction(Runnable r) {
+        close = r;
     }
 
     /** Closes the window at once if nothing would be lost; otherwise asks first. */
@@ -37,7 +44,7 @@ public final class QuitGuard {
         boolean running = training != null && training.state() == TrainingController.RunState.RUNNING;
         boolean active = training != null && training.isActive();
         if (!active && !model.hasUnsavedWeights()) {
-            stage.close();
+            close.run();
             return;
         }
         if (running) {
@@ -54,7 +61,7 @@ public final class QuitGuard {
                 answer -> {
                     asking = false;
                     if (answer == discard) {
-                        stage.close();
+                        close.run();
                     } else if (answer == save) {
                         saveThenClose();
                     } else if (running) {
@@ -71,7 +78,7 @@ public final class QuitGuard {
         CompletableFuture.runAsync(() -> { }, model.store().executor()).thenRun(() -> Platform.runLater(() -> {
             Path p = model.choosers().chooseSaveFile(stage, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
             if (p != null) {
-                files.saveChosen(p, stage::close);
+                files.saveChosen(p, close);
             }
         }));
     }

@@ -83,6 +83,28 @@ class ModelFilesTest {
     }
 
     @Test
+    void saveNeverReplacesAFileTheUserWasNotAskedAbout() throws Exception {
+        Path victim = dir.resolve("victim.npz");
+        Files.writeString(victim, "precious");
+        next = dir.resolve("victim");   // typed without .npz: the chooser asked about "victim" only
+        fire("menu-save-model");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-replace").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#confirm-replace").queryAs(DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("victim.npz already exists"), pane.getHeaderText());
+        robot.clickOn("#confirm-replace-cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-replace").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("precious", Files.readString(victim), "Cancel leaves the file alone");
+        assertTrue(Files.notExists(dir.resolve("victim")), "nor is anything written under the typed name");
+
+        fire("menu-save-model");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-replace").tryQuery().isPresent());
+        robot.clickOn("#confirm-replace-replace");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.size(victim) > 1000);
+        assertEquals(app.model().snapshot().numFilters, NpzModel.load(victim).numFilters, "Replace writes the model");
+    }
+
+    @Test
     void unusableFilesGiveADialogAndChangeNothing() throws Exception {
         NetworkSnapshot before = app.model().snapshot();
         String name = app.model().modelNameProperty().get();

@@ -89,6 +89,21 @@ class TrainingResultsTest {
 
     @Test
     void aFinishedRunReportsItsOwnLastTestTheCommandLinesFigures() throws Exception {
+        // An evaluation names the weights it tested: the bundled model has no "training images" of its own.
+        robot.clickOn("#evaluate-button");
+        waitFor(() -> fx(() -> app.training().controller().lastTestProperty().get() != null));
+        fx(() -> {
+            app.window().select("tab-evaluation");
+            return null;
+        });
+        String summary = fx(() -> robot.lookup("#eval-summary").queryLabeled().getText());
+        assertTrue(summary.contains(org.cnnexplorer.io.PretrainedModel.NAME), summary);
+        assertFalse(summary.contains("after 0"), summary);
+        fx(() -> {
+            app.window().select("tab-training");
+            return null;
+        });
+
         // One epoch: the only test result comes at the very end, just before the run finishes.
         type("epochs", "1");
         type("train-size", "300");
@@ -109,6 +124,7 @@ class TrainingResultsTest {
         assertEquals(cli.loss(), last.result().loss(), 1e-12);
         assertEquals(String.format(Locale.ROOT, "Training finished: test accuracy %.1f%%, loss %.3f", 100 * cli.accuracy(), cli.loss()),
                 status());
+        assertEquals("new model (seed 1) after 300 training steps", fx(() -> c.lastTestWeights()));
 
         // Three epochs: the status is the third epoch's test, not the second's.
         type("epochs", "3");

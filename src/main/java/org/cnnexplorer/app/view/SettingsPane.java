@@ -166,18 +166,22 @@ public final class SettingsPane extends TitledPane {
         publish();
     }
 
-    /** Adds a labelled field and the line under it that says what is wrong with it. */
+    /** Adds a labelled field with the line under it that says what is wrong with it (hidden while nothing is). */
     private int field(GridPane g, int row, String name, javafx.scene.Node node, Spinner<?> spinner) {
-        g.addRow(row, new Label(name), node);
         Label m = new Label();
         m.getStyleClass().add("field-error");
         m.setWrapText(true);
+        m.setMaxWidth(200);
         m.setId(spinner.getId() == null ? null : spinner.getId() + "-error");
         m.setVisible(false);
         m.setManaged(false);
         messages.put(spinner, m);
-        g.add(m, 0, row + 1, 2, 1);
-        return row + 2;
+        Label l = new Label(name);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new Insets(4, 0, 0, 0));
+        g.addRow(row, l, new javafx.scene.layout.VBox(2, node, m));
+        return row + 1;
     }
 
     /** What is wrong with the settings, or null if a run can use them. */

@@ -56,7 +56,8 @@ public final class StepAxis {
     private void update() {
         double length = axis.getWidth() > 0 ? axis.getWidth() : 600;
         measure.setFont(axis.getTickLabelFont());
-        double[] t = ticks(0, Math.max(max, 0), length, s -> {
+        // An empty chart spans the first window (100 steps) rather than a bare 0 to 1.
+        double[] t = ticks(0, max > 0 ? max : 100, length, s -> {
             measure.setText(s);
             return measure.getLayoutBounds().getWidth();
         });
@@ -76,7 +77,8 @@ public final class StepAxis {
      */
     static double[] ticks(double min, double max, double length, ToDoubleFunction<String> labelWidth) {
         double lo = Math.min(0, Math.floor(min));
-        double hi = Math.max(Math.ceil(max), lo + 1);
+        // 2% room past the last point, so a test dot at the very end is not cut in half
+        double hi = Math.max(Math.ceil(max > 100 ? max * 1.02 : max), lo + 1);
         for (double pow = 1; ; pow *= 10) {
             for (int m : new int[] {1, 2, 5}) {
                 double unit = m * pow;

@@ -83,6 +83,11 @@ public final class TrainingCharts extends VBox {
         testLoss.setName("test set");
         trainAcc.setName("training, last 100 steps");
         testAcc.setName("test set");
+        // back to the empty chart's loss range (autoranging had changed the tick unit)
+        NumberAxis lossY = (NumberAxis) lossChart.getYAxis();
+        lossY.setLowerBound(0);
+        lossY.setUpperBound(2.5);
+        lossY.setTickUnit(0.5);
         lossChart.getData().setAll(List.of(trainLoss, testLoss));
         accuracyChart.getData().setAll(List.of(trainAcc, testAcc));
         shownTrain = 0;

@@ -43,6 +43,7 @@ public final class TrainingView extends LiveView {
     private final Label position = new Label("Not started");
     private final Label timing = new Label(" ");
     private final Label lastWindow = new Label(" ");
+    private final SettingsPane settings;
 
     public TrainingView(AppModel model, TrainingController training) {
         this.model = model;
@@ -105,7 +106,7 @@ public final class TrainingView extends LiveView {
         lastWindow.getStyleClass().add("mono");
         VBox progressBox = new VBox(3, progress, position, timing, lastWindow);
 
-        SettingsPane settings = new SettingsPane(model, training);
+        settings = new SettingsPane(model, training);
         Label weights = new Label();
         weights.setId("weights-origin");
         weights.setWrapText(true);
@@ -156,6 +157,11 @@ public final class TrainingView extends LiveView {
         b.setTooltip(new Tooltip(tip));
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
+    }
+
+    /** The settings' field validation, for tests. */
+    public org.controlsfx.validation.ValidationSupport settingsValidation() {
+        return settings.validation();
     }
 
     public TrainingCharts charts() {

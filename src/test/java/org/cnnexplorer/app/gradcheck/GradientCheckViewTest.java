@@ -69,4 +69,22 @@ class GradientCheckViewTest {
             }
         }
     }
+
+    @Test
+    void theTableSaysWhenTheModelHasMovedOn() throws Exception {
+        GradientCheckView view = app.gradientCheckView();
+        robot.clickOn("#gradcheck-run");
+        assertTrue(!view.isStale());
+        String fresh = robot.lookup("#gradcheck-summary").queryAs(Label.class).getText();
+        assertTrue(!fresh.contains("has changed"), fresh);
+        // one training step changes the weights under the table
+        robot.interact(() -> app.training().controller().step());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#gradcheck-summary").queryAs(Label.class).getText()
+                .startsWith("The model has changed since this check"));
+        assertTrue(view.isStale());
+        robot.interact(() -> app.training().controller().stop());
+        robot.clickOn("#gradcheck-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.isStale());
+        assertTrue(!robot.lookup("#gradcheck-summary").queryAs(Label.class).getText().contains("has changed"));
+    }
 }

@@ -1,0 +1,130 @@
+package org.cnnexplorer.app;
+
+import static org.cnnexplorer.app.TrainingWindowTest.fx;
+import static org.cnnexplorer.app.TrainingWindowTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.cnnexplorer.io.NpzModel;
+import org.cnnexplorer.train.RunControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** Quit does not throw trained weights away unasked; Help has the shortcuts, the article and an About box. */
+class QuitAndHelpTest {
+    @TempDir
+    Path dir;
+    private ExplorerApp app;
+    private Stage stage;
+    private final FxRobot robot = new FxRobot();
+    /** Set when Quit goes through (the window itself stays: closing it would end the JavaFX platform for later tests). */
+    private final java.util.concurrent.atomic.AtomicBoolean quit = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @BeforeEach
+    void start() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        waitFor(() -> app.model().data() != null);
+        fx(() -> {
+            app.model().setChoosers(new TrainingWindowTest.StubChoosers(dir));
+            app.training().controller().paceProperty().set(RunControl.FULL_SPEED);
+            app.quitGuard().setCloseAction(() -> quit.set(true));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            app.training().controller().stop();
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+        FxToolkit.cleanupApplication(app);
+    }
+
+    private void fire(javafx.scene.control.Menu menu, String id) {
+        MenuItem item = menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(item::fire);
+    }
+
+    @Test
+    void quitWithUntouchedWeightsClosesAtOnce() throws Exception {
+        fire(app.window().fileMenu(), "menu-quit");
+        waitFor(quit::get);
+        assertTrue(robot.lookup("#confirm-quit").tryQuery().isEmpty());
+    }
+
+    @Test
+    void quitAfterTrainingOffersToSaveAndCancelKeepsEverything() throws Exception {
+        robot.clickOn("#step-button");
+        waitFor(() -> fx(() -> app.model().hasUnsavedWeights()));
+        fire(app.window().fileMenu(), "menu-quit");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#confirm-quit").queryAs(DialogPane.class);
+        assertTrue(pane.getContentText().contains("throws them away"), pane.getContentText());
+        robot.clickOn("#confirm-quit-cancel");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isEmpty());
+        assertFalse(quit.get(), "Cancel keeps the window open");
+
+        // Save…: the weights go to the file, then the window closes
+        fire(app.window().fileMenu(), "menu-quit");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isPresent());
+        robot.clickOn("#confirm-quit-save-");
+        Path saved = dir.resolve("model.npz");
+        waitFor(quit::get);
+        assertTrue(Files.exists(saved));
+        assertTrue(NpzModel.load(saved).conv.filters()[0] == app.model().store().latest().filter(0)[0], "the trained weights were saved");
+    }
+
+    @Test
+    void quitWhileTrainingPausesAsksAndQuitWithoutSavingCloses() throws Exception {
+        robot.clickOn("#start-button");
+        waitFor(() -> fx(() -> app.training().controller().state() == TrainingController.RunState.RUNNING));
+        fire(app.window().fileMenu(), "menu-quit");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isPresent());
+        assertEquals(TrainingController.RunState.PAUSED, fx(() -> app.training().controller().state()), "paused while asking");
+        robot.clickOn("#confirm-quit-quit-without-saving");
+        waitFor(quit::get);
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing saved");
+        }
+    }
+
+    @Test
+    void helpShowsShortcutsTheArticleAndAnAboutBox() throws Exception {
+        fire(app.window().helpMenu(), "menu-shortcuts");
+        waitFor(() -> robot.lookup("#shortcuts-dialog").tryQuery().isPresent());
+        String keys = robot.lookup("#shortcuts-dialog").queryAs(DialogPane.class).getContentText();
+        for (String k : List.of("F5", "F6", "F7", "F8", "F9", "Ctrl+R", "Ctrl+S", "Ctrl+Q", "Ctrl+Z")) {
+            assertTrue(keys.contains(k), k + " in " + keys);
+        }
+        fire(app.window().helpMenu(), "menu-about");
+        waitFor(() -> robot.lookup("#about-dialog").tryQuery().isPresent());
+        DialogPane about = robot.lookup("#about-dialog").queryAs(DialogPane.class);
+        assertTrue(about.getHeaderText().matches("cnn-explorer \\d+\\.\\d+.*"), about.getHeaderText());
+        String text = about.getContentText();
+        for (String s : List.of("MIT", "LeCun", "CC BY-SA 3.0", "victorzhou.com")) {
+            assertTrue(text.contains(s), s + " in " + text);
+        }
+        fire(app.window().helpMenu(), "menu-article");
+        waitFor(() -> robot.lookup("#article-dialog").tryQuery().isPresent());
+        assertFalse(robot.lookup("#article-dialog").queryAs(DialogPane.class).getContentText().isEmpty());
+    }
+}
