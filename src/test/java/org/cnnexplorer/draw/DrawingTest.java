@@ -45,4 +45,27 @@ class DrawingTest {
         assertFalse(d.undo());
         assertFalse(d.clear());
     }
+
+    @Test
+    void aSmallDigitIsReadAsIfDrawnWithAFinerPen() throws Exception {
+        // A 7 about 30 pixels tall, drawn with the canvas's 24-pixel pen: the pen is most of it.
+        Drawing d = new Drawing(280, 280, 12);
+        d.begin(120, 120);
+        d.extend(150, 120);
+        d.extend(130, 152);
+        d.end();
+        org.cnnexplorer.nn.Network net = org.cnnexplorer.io.PretrainedModel.load();
+        double[] ink = d.inkForNetwork(org.cnnexplorer.data.DigitPreprocessor.BOX, 3.5, 2.5);
+        double[] x = org.cnnexplorer.data.DigitPreprocessor.toMnist(ink, 280, 280);
+        assertEquals(7, org.cnnexplorer.nn.Network.argmax(net.forward(org.cnnexplorer.data.DigitPreprocessor.toBytes(x), 0)));
+        assertTrue(ink != d.raster().ink(), "drawn again, finer");
+
+        // A digit drawn most of the paper's height is read as drawn.
+        Drawing big = new Drawing(280, 280, 12);
+        big.begin(60, 60);
+        big.extend(215, 60);
+        big.extend(125, 245);
+        big.end();
+        assertTrue(big.inkForNetwork(20, 3.5, 2.5) == big.raster().ink());
+    }
 }

@@ -43,6 +43,12 @@ public final class DrawView extends LiveView {
      * by 20/200, so a 24-px stroke comes out about 2.4 px wide, like MNIST's strokes.
      */
     public static final double PEN_RADIUS = 12;
+    /**
+     * Strokes that would come out wider than this at 28x28 (about the widest tenth of MNIST's) are
+     * read as drawn with a finer pen, one that makes them {@link #MNIST_STROKE} wide (MNIST's median).
+     */
+    static final double MAX_STROKE = 3.5;
+    static final double MNIST_STROKE = 2.5;
 
     private final AppModel model;
     private final Drawing drawing = new Drawing(PAPER, PAPER, PEN_RADIUS);
@@ -216,7 +222,9 @@ public final class DrawView extends LiveView {
         weightsWaiting = false;
         undo.setDisable(!drawing.canUndo());
         clear.setDisable(drawing.isEmpty());
-        DigitPreprocessor.Prepared prep = DigitPreprocessor.prepare(drawing.raster().ink(), PAPER, PAPER);
+        // A small digit is read as if drawn with a finer pen (see Drawing.inkForNetwork).
+        double[] ink = drawing.inkForNetwork(DigitPreprocessor.BOX, MAX_STROKE, MNIST_STROKE);
+        DigitPreprocessor.Prepared prep = DigitPreprocessor.prepare(ink, PAPER, PAPER);
         pad.setCrop(prep.crop());
         input.setData(prep.pixels(), 0, DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, ColorMap.GREYS, 0, 1);
         boolean blank = prep.empty();
