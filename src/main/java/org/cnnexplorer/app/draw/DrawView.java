@@ -43,6 +43,12 @@ public final class DrawView extends LiveView {
      * by 20/200, so a 24-px stroke comes out about 2.4 px wide, like MNIST's strokes.
      */
     public static final double PEN_RADIUS = 12;
+    /**
+     * Strokes that would come out wider than this at 28x28 (about the widest tenth of MNIST's) are
+     * read as drawn with a finer pen, one that makes them {@link #MNIST_STROKE} wide (MNIST's median).
+     */
+    static final double MAX_STROKE = 3.5;
+    static final double MNIST_STROKE = 2.5;
 
     private final AppModel model;
     private final Drawing drawing = new Drawing(PAPER, PAPER, PEN_RADIUS);
@@ -62,12 +68,17 @@ public final class DrawView extends LiveView {
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(this, "predicted", -1);
     private double[] inkOutline = new double[0];
     private double[] lastProbabilities = new double[0];
+    private boolean weightsWaiting;
     private Consumer<double[]> onStepThrough;
     private Consumer<double[]> onFeatureMaps;
 
     public DrawView(AppModel model) {
         this.model = model;
-        this.pad = new SketchPad(drawing, this::requestRender);
+        this.pad = new SketchPad(drawing, this::penChanged, () -> {
+            if (weightsWaiting) {
+                requestRender();
+            }
+        });
         setId("draw-view");
         setPadding(new Insets(10));
 
@@ -124,8 +135,15 @@ public final class DrawView extends LiveView {
         setCenter(body);
 
         ViewKeys.install(this, this::key);
+        // While the pen moves, each move recomputes with the newest weights anyway; new weights
+        // (30 a second during training) would double the work per frame, so they wait for the pen.
         model.snapshotProperty().addListener((obs, old, s) -> {
-            if (!drawing.isEmpty()) {
+            if (drawing.isEmpty()) {
+                return;
+            }
+            if (pad.isPenDown()) {
+                weightsWaiting = true;
+            } else {
                 requestRender();
             }
         });
@@ -194,12 +212,19 @@ public final class DrawView extends LiveView {
         }
     }
 
+    private void penChanged() {
+        requestRender();
+    }
+
     /** Preprocess, predict and show; runs on every change of the drawing, and of the model while shown. */
     @Override
     protected void render() {
+        weightsWaiting = false;
         undo.setDisable(!drawing.canUndo());
         clear.setDisable(drawing.isEmpty());
-        DigitPreprocessor.Prepared prep = DigitPreprocessor.prepare(drawing.raster().ink(), PAPER, PAPER);
+        // A small digit is read as if drawn with a finer pen (see Drawing.inkForNetwork).
+        double[] ink = drawing.inkForNetwork(DigitPreprocessor.BOX, MAX_STROKE, MNIST_STROKE);
+        DigitPreprocessor.Prepared prep = DigitPreprocessor.prepare(ink, PAPER, PAPER);
         pad.setCrop(prep.crop());
         input.setData(prep.pixels(), 0, DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, ColorMap.GREYS, 0, 1);
         boolean blank = prep.empty();
@@ -238,8 +263,10 @@ public final class DrawView extends LiveView {
         if (inkOutline.length != cols * rows) {
             return;
         }
+        // One path for the whole outline: a single stroke is far cheaper to paint than hundreds.
         gc.setStroke(Color.gray(0.15, 0.8));
         gc.setLineWidth(1.2);
+        gc.beginPath();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 if (!inked(r, c, cols, rows)) {
@@ -248,19 +275,25 @@ public final class DrawView extends LiveView {
                 double x = x0 + c * cell;
                 double y = y0 + r * cell;
                 if (!inked(r - 1, c, cols, rows)) {
-                    gc.strokeLine(x, y, x + cell, y);
+                    segment(gc, x, y, x + cell, y);
                 }
                 if (!inked(r + 1, c, cols, rows)) {
-                    gc.strokeLine(x, y + cell, x + cell, y + cell);
+                    segment(gc, x, y + cell, x + cell, y + cell);
                 }
                 if (!inked(r, c - 1, cols, rows)) {
-                    gc.strokeLine(x, y, x, y + cell);
+                    segment(gc, x, y, x, y + cell);
                 }
                 if (!inked(r, c + 1, cols, rows)) {
-                    gc.strokeLine(x + cell, y, x + cell, y + cell);
+                    segment(gc, x + cell, y, x + cell, y + cell);
                 }
             }
         }
+        gc.stroke();
+    }
+
+    private static void segment(javafx.scene.canvas.GraphicsContext gc, double x0, double y0, double x1, double y1) {
+        gc.moveTo(x0, y0);
+        gc.lineTo(x1, y1);
     }
 
     private boolean inked(int r, int c, int cols, int rows) {

@@ -29,12 +29,15 @@ final class SketchPad extends Region {
     private final int[] argb;
     private final int[] inkColor = new int[256];
     private final Runnable onChange;
+    private final Runnable onPenUp;
     private DigitPreprocessor.Box crop;
 
-    SketchPad(Drawing drawing, Runnable onChange) {
+    /** @param onChange after the ink changed; {@code onPenUp} after the pen is lifted */
+    SketchPad(Drawing drawing, Runnable onChange, Runnable onPenUp) {
         this.drawing = drawing;
         this.pen = new PenInput(drawing);
         this.onChange = onChange;
+        this.onPenUp = onPenUp;
         int w = drawing.raster().width;
         int h = drawing.raster().height;
         this.canvas = new Canvas(w, h);
@@ -65,6 +68,11 @@ final class SketchPad extends Region {
         draw();
     }
 
+    /** Whether a stroke is being drawn. */
+    boolean isPenDown() {
+        return pen.isDown();
+    }
+
     /** Repaints every pixel from the raster (after undo or clear). */
     void repaintAll() {
         update(new int[] {0, 0, drawing.raster().width - 1, drawing.raster().height - 1});
@@ -88,8 +96,9 @@ final class SketchPad extends Region {
 
     /** A fast stroke may arrive as a press and a release only: the release point is part of it. */
     private void released(MouseEvent e) {
-        if (e.getButton() == MouseButton.PRIMARY) {
+        if (e.getButton() == MouseButton.PRIMARY && pen.isDown()) {
             changed(pen.release(e.getX(), e.getY()));
+            onPenUp.run();
         }
     }
 

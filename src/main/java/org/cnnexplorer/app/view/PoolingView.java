@@ -153,7 +153,9 @@ public final class PoolingView extends LiveView {
         Label l = new Label(title);
         l.getStyleClass().add("card-title");
         l.setWrapText(true);
-        l.maxWidthProperty().bind(v.widthProperty().add(10));
+        // As wide as its map; before the map's first layout its width is 0, which wrapped the
+        // title one letter per line on the first visit, so never narrower than a short line.
+        l.maxWidthProperty().bind(javafx.beans.binding.Bindings.max(v.widthProperty(), 150).add(10));
         return new VBox(4, l, v);
     }
 
