@@ -100,7 +100,7 @@ public class ExplorerApp extends Application {
             });
         }
         w.addPage(Page.of(PageIds.DRAW, "Draw", draw));
-        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step));
+        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step, step::highlight));
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }
 

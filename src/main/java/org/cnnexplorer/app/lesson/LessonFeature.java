@@ -31,8 +31,12 @@ public final class LessonFeature {
     private final ScenarioActions scenarios;
     private final AppLessonHost host;
     private final CheckMenuItem showItem = new CheckMenuItem("Show _lessons");
+    private final Stage stage;
+    /** How much the window grew to make room for the panel, given back when it closes. */
+    private double grown;
 
     private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
+        this.stage = stage;
         host = new AppLessonHost(m, w, training, draw, backprop);
         panel = new LessonPanel(Course.load(), new Progress(prefsNode()), host);
         scenarios = new ScenarioActions(m, w, training, () -> stage, s -> {
@@ -116,6 +120,9 @@ public final class LessonFeature {
     public void setShowing(boolean on) {
         boolean first = on && panel.currentPage() != null && !panel.isVisible() && !opened;
         showItem.setSelected(on);
+        if (on != panel.isVisible()) {
+            makeRoom(on);
+        }
         panel.setVisible(on);
         panel.setManaged(on);
         if (on) {
@@ -129,6 +136,25 @@ public final class LessonFeature {
     }
 
     private boolean opened;
+
+    /** The views keep their width: the window grows by the panel's width where the screen allows, and shrinks back. */
+    private void makeRoom(boolean on) {
+        if (stage == null || stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (!on) {
+            stage.setWidth(stage.getWidth() - grown);
+            grown = 0;
+            return;
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(stage.getWidth() + LessonPanel.WIDTH, screen.getWidth());
+        grown = w - stage.getWidth();
+        if (stage.getX() + w > screen.getMaxX()) {
+            stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - w));
+        }
+        stage.setWidth(w);
+    }
 
     public boolean isShowing() {
         return panel.isVisible();
