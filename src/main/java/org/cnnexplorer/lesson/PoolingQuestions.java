@@ -19,7 +19,7 @@ final class PoolingQuestions {
         }
 
         String name() {
-            return Fmt.f("filter %d, block (%d, %d)", f + 1, i, j);
+            return Fmt.f("filter %d, block (%d, %d) (conv rows %d–%d, columns %d–%d)", f + 1, i, j, 2 * i, 2 * i + 1, 2 * j, 2 * j + 1);
         }
     }
 

@@ -32,8 +32,9 @@ public final class LessonFeature {
     private final AppLessonHost host;
     private final CheckMenuItem showItem = new CheckMenuItem("Show _lessons");
     private final Stage stage;
-    /** How much the window grew to make room for the panel, given back when it closes. */
-    private double grown;
+    /** The window's width before it grew to make room for the panel, and the width it grew to (NaN: it did not). */
+    private double widthBefore = Double.NaN;
+    private double widthGrown = Double.NaN;
 
     private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
         this.stage = stage;
@@ -49,7 +50,7 @@ public final class LessonFeature {
     public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw,
                                         BackpropStepView backprop) {
         LessonFeature f = new LessonFeature(w, m, stage, training, draw, backprop);
-        f.build(w);
+        f.build(w, m);
         return f;
     }
 
@@ -58,7 +59,13 @@ public final class LessonFeature {
         return path == null || path.isBlank() ? Progress.userNode() : Preferences.userRoot().node(path);
     }
 
-    private void build(MainWindow w) {
+    private void build(MainWindow w, AppModel m) {
+        // Data that arrives after the panel opened gives its questions an image to be about.
+        m.dataProperty().addListener((o, was, now) -> {
+            if (now != null && panel.isVisible()) {
+                host.ensureImage();
+            }
+        });
         panel.setVisible(false);
         panel.setManaged(false);
         w.root().setRight(panel);
@@ -143,17 +150,24 @@ public final class LessonFeature {
             return;
         }
         if (!on) {
-            stage.setWidth(stage.getWidth() - grown);
-            grown = 0;
+            // only undo a growth that happened (without a window manager the request may be ignored)
+            if (Math.abs(stage.getWidth() - widthGrown) < 1) {
+                stage.setWidth(widthBefore);
+            }
+            widthGrown = Double.NaN;
             return;
         }
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double w = Math.min(stage.getWidth() + LessonPanel.WIDTH, screen.getWidth());
-        grown = w - stage.getWidth();
+        if (w <= stage.getWidth()) {
+            return;
+        }
+        widthBefore = stage.getWidth();
+        widthGrown = w;
+        stage.setWidth(w);
         if (stage.getX() + w > screen.getMaxX()) {
             stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - w));
         }
-        stage.setWidth(w);
     }
 
     public boolean isShowing() {
