@@ -72,7 +72,15 @@ public final class LessonFeature {
 
         showItem.setId("menu-lessons");
         showItem.setAccelerator(KeyCombination.keyCombination("F1"));
-        showItem.setOnAction(e -> setShowing(showItem.isSelected()));
+        showItem.setOnAction(e -> {
+            // F1 from a view brings the focus back to an open panel; F1 in the panel closes it
+            if (!showItem.isSelected() && panel.isVisible() && !focusInPanel()) {
+                showItem.setSelected(true);
+                panel.requestFocus();
+            } else {
+                setShowing(showItem.isSelected());
+            }
+        });
         Menu menu = new Menu("_Lessons");
         menu.setId("lessons-menu");
         menu.getItems().addAll(showItem, new SeparatorMenuItem());
@@ -168,6 +176,16 @@ public final class LessonFeature {
         if (stage.getX() + w > screen.getMaxX()) {
             stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - w));
         }
+    }
+
+    private boolean focusInPanel() {
+        javafx.scene.Node n = panel.getScene() == null ? null : panel.getScene().getFocusOwner();
+        for (; n != null; n = n.getParent()) {
+            if (n == panel) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isShowing() {
