@@ -105,7 +105,7 @@ public class ExplorerApp extends Application {
             });
         }
         draw.showingProperty().bind(w.addPage(Page.of(PageIds.DRAW, "Draw", draw)).selectedProperty());
-        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step));
+        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step, step::highlight));
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }
 

@@ -33,13 +33,13 @@ final class BeyondQuestions {
                             }
                             int w = in.network().width;
                             int k = region(x, w, best);
-                            return new Reveal(k, f("The strongest pixel is at row %d, column %d (%s): ∂p/∂x = %.4f for class %d "
+                            return new Reveal(k, f("The strongest pixel is at row %d, column %d (from 0; %s): ∂p/∂x = %.4f for class %d "
                                     + "(p = %.3f). Its brightness there: %.2f on the −0.5 to 0.5 scale.",
                                     best / w, best % w, REGIONS.get(k), s[best], m.predicted(), m.probability(), x[best]));
                         }),
                 Question.of("gradcheck-agree", in -> {
                             int[] w = ConvQuestions.steepest(in.trace());
-                            return f("Nudge filter %d's weight (%d, %d) by ±10⁻⁶ and measure the loss: will this numeric slope agree "
+                            return f("Nudge filter %d's weight at row %d, column %d (from 0) by ±10⁻⁶ and measure the loss: will this numeric slope agree "
                                     + "with backprop's ∂L/∂filter to 3 significant figures?", w[0] + 1, w[1], w[2]);
                         },
                         in -> List.of("they agree", "they disagree"),

@@ -15,7 +15,7 @@ final class ConvQuestions {
         return List.of(
                 Question.of("biggest-filter", in -> "Which filter will this step change the most (the largest sum of |∂L/∂filter|)?",
                         ConvQuestions::filterNames,
-                        in -> "filters-view",
+                        in -> "gradient-legend",
                         in -> {
                             double[] s = sums(in.trace());
                             int k = org.cnnexplorer.nn.Network.argmax(s);
@@ -27,7 +27,7 @@ final class ConvQuestions {
                         }),
                 Question.of("filter-weight-direction", in -> {
                             int[] w = steepest(in.trace());
-                            return f("Filter %d's weight at row %d, column %d has the steepest gradient. Will this step raise or lower it?",
+                            return f("Filter %d's weight at row %d, column %d (counting from 0) has the steepest gradient. Will this step raise or lower it?",
                                     w[0] + 1, w[1], w[2]);
                         },
                         in -> List.of("raise it", "lower it"),

@@ -93,6 +93,17 @@ public final class LessonInput {
         return probabilities.clone();
     }
 
+    /** True when the weights give no usable answer (diverged training: NaN or a zero probability for the label). */
+    public boolean diverged() {
+        double[] p = probabilities();
+        for (double v : p) {
+            if (!Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return p[label()] <= 0;
+    }
+
     public int predicted() {
         return Network.argmax(probabilities());
     }

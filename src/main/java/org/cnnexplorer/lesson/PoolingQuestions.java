@@ -19,7 +19,7 @@ final class PoolingQuestions {
         }
 
         String name() {
-            return Fmt.f("filter %d, block (%d, %d)", f + 1, i, j);
+            return Fmt.f("filter %d, block (%d, %d) (conv rows %d–%d, columns %d–%d)", f + 1, i, j, 2 * i, 2 * i + 1, 2 * j, 2 * j + 1);
         }
     }
 
@@ -30,8 +30,14 @@ final class PoolingQuestions {
                         in -> List.of("top-left only", "top-right only", "bottom-left only", "bottom-right only", "more than one"),
                         in -> strongest(in.trace()).part(),
                         in -> routing(in.trace(), strongest(in.trace()))),
-                Question.of("route-tie", in -> "In " + tied(in.trace()).name() + " several positions hold the same largest value. "
-                                + "How many of them will get the gradient?",
+                Question.of("route-tie", in -> {
+                            BackpropTrace t = in.trace();
+                            PoolingQuestions.Block b = tied(t);
+                            boolean ties = Integer.bitCount(t.poolMask(b.f, b.i, b.j)) > 1;
+                            return "In " + b.name() + (ties ? " several positions hold the same largest value."
+                                    : " (no block of this image ties; this one has a single max).")
+                                    + " How many of its positions will get the gradient?";
+                        },
                         in -> List.of("1", "2", "3", "4"),
                         in -> tied(in.trace()).part(),
                         in -> {

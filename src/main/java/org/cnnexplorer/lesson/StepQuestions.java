@@ -32,7 +32,7 @@ final class StepQuestions {
                             double r = t.lossAfter / t.loss;
                             int k = t.lossAfter > t.loss * 1.05 ? 3 : r < 0.5 ? 0 : r < 0.95 ? 1 : 2;
                             return new Reveal(k, f("%.4f before, %.4f after (%+.1f%%), learning rate %s.",
-                                    t.loss, t.lossAfter, 100 * (r - 1), rate(t.learnRate)));
+                                    t.loss, t.lossAfter + 0.0, 100 * (r - 1), rate(t.learnRate)));
                         }),
                 Question.of("big-rate", in -> "Take a learning rate 200 times larger (" + rate(in.learnRate() * 200) + ") for one step on "
                                 + "this image. What will its loss on this image do?",
@@ -44,8 +44,8 @@ final class StepQuestions {
                             int k = big.lossAfter < small.lossAfter ? 0 : big.lossAfter < big.loss ? 1 : 2;
                             return new Reveal(k, f("Now %.4f. After one step at %s: %.4f; at %s: %.4f. A long step can do well on the "
                                     + "one image it was taken for and still wreck the others: the next image sees weights thrown far "
-                                    + "from where they were.", small.loss, rate(small.learnRate), small.lossAfter, rate(big.learnRate),
-                                    big.lossAfter));
+                                    + "from where they were.", small.loss, rate(small.learnRate), small.lossAfter + 0.0, rate(big.learnRate),
+                                    big.lossAfter + 0.0));
                         }));
     }
 

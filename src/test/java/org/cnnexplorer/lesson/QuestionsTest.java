@@ -94,6 +94,14 @@ class QuestionsTest {
     }
 
     @Test
+    void divergedWeightsAreRecognised() {
+        assertTrue(!input(pretrained, 0).diverged());
+        Network broken = pretrained.copy();
+        broken.softmax.biases()[3] = Double.POSITIVE_INFINITY;
+        assertTrue(input(broken, 0).diverged());
+    }
+
+    @Test
     void drawingQuestionsAreMarked() {
         assertTrue(Questions.aboutDrawing("drawing-digit"));
         assertTrue(Questions.get("drawing-digit") != null);

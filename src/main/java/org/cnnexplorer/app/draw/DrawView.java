@@ -116,6 +116,7 @@ public final class DrawView extends LiveView {
         saliencyNote.setWrapText(true);
         saliencyNote.setMaxWidth(190);
         saliencyTitle.getStyleClass().add("caption");
+        saliencyTitle.setId("draw-saliency-title");
         VBox network = new VBox(6, caption("Network input (28 × 28)"), input, inputNote, saliencyTitle, saliency, saliencyLegend, saliencyNote);
 
         prediction.setId("draw-prediction");

@@ -31,8 +31,13 @@ public final class LessonFeature {
     private final ScenarioActions scenarios;
     private final AppLessonHost host;
     private final CheckMenuItem showItem = new CheckMenuItem("Show _lessons");
+    private final Stage stage;
+    /** The window's width before it grew to make room for the panel, and the width it grew to (NaN: it did not). */
+    private double widthBefore = Double.NaN;
+    private double widthGrown = Double.NaN;
 
     private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
+        this.stage = stage;
         host = new AppLessonHost(m, w, training, draw, backprop);
         panel = new LessonPanel(Course.load(), new Progress(prefsNode()), host);
         scenarios = new ScenarioActions(m, w, training, () -> stage, s -> {
@@ -45,7 +50,7 @@ public final class LessonFeature {
     public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw,
                                         BackpropStepView backprop) {
         LessonFeature f = new LessonFeature(w, m, stage, training, draw, backprop);
-        f.build(w);
+        f.build(w, m);
         return f;
     }
 
@@ -54,14 +59,28 @@ public final class LessonFeature {
         return path == null || path.isBlank() ? Progress.userNode() : Preferences.userRoot().node(path);
     }
 
-    private void build(MainWindow w) {
+    private void build(MainWindow w, AppModel m) {
+        // Data that arrives after the panel opened gives its questions an image to be about.
+        m.dataProperty().addListener((o, was, now) -> {
+            if (now != null && panel.isVisible()) {
+                host.ensureImage();
+            }
+        });
         panel.setVisible(false);
         panel.setManaged(false);
         w.root().setRight(panel);
 
         showItem.setId("menu-lessons");
         showItem.setAccelerator(KeyCombination.keyCombination("F1"));
-        showItem.setOnAction(e -> setShowing(showItem.isSelected()));
+        showItem.setOnAction(e -> {
+            // F1 from a view brings the focus back to an open panel; F1 in the panel closes it
+            if (!showItem.isSelected() && panel.isVisible() && !focusInPanel()) {
+                showItem.setSelected(true);
+                panel.requestFocus();
+            } else {
+                setShowing(showItem.isSelected());
+            }
+        });
         Menu menu = new Menu("_Lessons");
         menu.setId("lessons-menu");
         menu.getItems().addAll(showItem, new SeparatorMenuItem());
@@ -116,6 +135,9 @@ public final class LessonFeature {
     public void setShowing(boolean on) {
         boolean first = on && panel.currentPage() != null && !panel.isVisible() && !opened;
         showItem.setSelected(on);
+        if (on != panel.isVisible()) {
+            makeRoom(on);
+        }
         panel.setVisible(on);
         panel.setManaged(on);
         if (on) {
@@ -129,6 +151,42 @@ public final class LessonFeature {
     }
 
     private boolean opened;
+
+    /** The views keep their width: the window grows by the panel's width where the screen allows, and shrinks back. */
+    private void makeRoom(boolean on) {
+        if (stage == null || stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (!on) {
+            // only undo a growth that happened (without a window manager the request may be ignored)
+            if (Math.abs(stage.getWidth() - widthGrown) < 1) {
+                stage.setWidth(widthBefore);
+            }
+            widthGrown = Double.NaN;
+            return;
+        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(stage.getWidth() + LessonPanel.WIDTH, screen.getWidth());
+        if (w <= stage.getWidth()) {
+            return;
+        }
+        widthBefore = stage.getWidth();
+        widthGrown = w;
+        stage.setWidth(w);
+        if (stage.getX() + w > screen.getMaxX()) {
+            stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - w));
+        }
+    }
+
+    private boolean focusInPanel() {
+        javafx.scene.Node n = panel.getScene() == null ? null : panel.getScene().getFocusOwner();
+        for (; n != null; n = n.getParent()) {
+            if (n == panel) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public boolean isShowing() {
         return panel.isVisible();

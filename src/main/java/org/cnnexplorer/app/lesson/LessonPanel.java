@@ -326,6 +326,15 @@ public final class LessonPanel extends VBox {
             reveal.setText("");
             return;
         }
+        if (in.diverged()) {
+            choices = List.of();
+            prompt.setText("These weights have diverged (the probabilities are not numbers any more, or the true digit's is 0), "
+                    + "so this question has no answer. Reset the weights (Ctrl+R) or open a model, then come back.");
+            choiceButtons.getChildren().clear();
+            verdict.setText("");
+            reveal.setText("");
+            return;
+        }
         prompt.setText(q.prompt(in));
         List<String> cs = q.choices(in);
         choices = cs.equals(DIGITS) ? DIGITS : cs;

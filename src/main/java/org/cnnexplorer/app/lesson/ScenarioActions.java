@@ -182,14 +182,29 @@ public final class ScenarioActions {
                 window.pages().setHidden(id, true);
                 hiddenTabs.add(id);
             } else {
-                Node n = findNode(id);
-                n.setVisible(false);
-                n.setManaged(false);
-                hiddenNodes.add(n);
+                for (Node n : withRowLabels(findNode(id))) {
+                    n.setVisible(false);
+                    n.setManaged(false);
+                    hiddenNodes.add(n);
+                }
             }
         }
         model.statusProperty().set("Scenario: " + s.name() + (s.dataset() != null ? " (data from " + s.dataset() + ")" : ""));
         onApplied.accept(s);
+    }
+
+    /** A control in a form row goes with its label: both are hidden, not an orphan label. */
+    private static List<Node> withRowLabels(Node n) {
+        List<Node> out = new ArrayList<>(List.of(n));
+        if (n.getParent() instanceof javafx.scene.layout.GridPane g) {
+            Integer row = javafx.scene.layout.GridPane.getRowIndex(n);
+            for (Node c : g.getChildren()) {
+                if (c != n && c instanceof javafx.scene.control.Label && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(c), row)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     private void showAll() {

@@ -240,6 +240,23 @@ public final class BackpropStepView extends BorderPane {
         return stages.get(i).id();
     }
 
+    /**
+     * A lesson's focus cue: "stage dLdb" shows that stage (see {@link #stageId}); returns the id of
+     * the node to mark, or null for parts this view does not name.
+     */
+    public String highlight(String part) {
+        String[] w = part.trim().split("\\s+");
+        if (w.length == 2 && w[0].equals("stage")) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).id().equals(w[1])) {
+                    show(i);
+                    return "backprop-equation";
+                }
+            }
+        }
+        return null;
+    }
+
     public void next() {
         show(Math.min(stages.size() - 1, stageIndex.get() + 1));
     }

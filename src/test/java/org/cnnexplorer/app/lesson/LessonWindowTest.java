@@ -65,6 +65,11 @@ class LessonWindowTest {
         fx(() -> app.window().root().requestFocus());
         robot.type(KeyCode.F1);
         waitFor(() -> app.lessons().isShowing() && panel.isFocused());
+        // F1 from a view brings the keys back to the open panel rather than closing it
+        fx(() -> app.window().tabs().requestFocus());
+        waitFor(() -> !panel.isFocused());
+        robot.type(KeyCode.F1);
+        waitFor(() -> app.lessons().isShowing() && panel.isFocused());
         fx(() -> {
             panel.show(3, 0);
             panel.requestFocus();
@@ -104,6 +109,8 @@ class LessonWindowTest {
         waitFor(() -> panel.chapterIndex() == 3 && panel.pageIndex() == pages - 1);
         // the user's own progress node was not used
         assertEquals(NODE, System.getProperty(LessonFeature.PREFS_PROPERTY));
+        robot.type(KeyCode.F1);
+        waitFor(() -> !app.lessons().isShowing());
     }
 
     @Test
