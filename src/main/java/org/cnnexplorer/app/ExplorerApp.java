@@ -13,7 +13,6 @@ import org.cnnexplorer.app.gradcheck.GradientCheckView;
 import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
-import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.io.PretrainedModel;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ModelStore;
@@ -33,14 +32,16 @@ public class ExplorerApp extends Application {
     private BackpropStepView backpropView;
     private GradientCheckView gradientCheckView;
     private ModelFileActions modelFiles;
+    private WindowSettings settings;
 
     public static void launchApp(String[] args) {
+        Preload.startPretrained();
         Application.launch(ExplorerApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Network pretrained = loadPretrained();
+        Network pretrained = Preload.pretrained();
         Network initial = pretrained != null ? pretrained : Trainer.newNetwork(TrainConfig.article(), 28, 28);
         model = new AppModel(new ModelStore(initial));
         model.modelNameProperty().set(pretrained != null ? PretrainedModel.NAME : "new model (seed 1)");
@@ -52,14 +53,17 @@ public class ExplorerApp extends Application {
         quit.setOnAction(e -> stage.close());
         window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
 
-        Scene scene = new Scene(window.root(), 1280, 860);
+        Zoom zoom = new Zoom(window.root());
+        Scene scene = new Scene(zoom.root(), 1280, 860);
         scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
+        settings = WindowSettings.install(stage, scene, window, zoom, model);
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
         StartupProbe.watch(stage);
         stage.show();
-        loadBundledData();
+        model.statusProperty().set("Loading the bundled MNIST…");
+        Preload.afterFirstFrame(this::loadBundledData);
     }
 
     /** Each feature adds its tabs and menu items here, in tab order. */
@@ -100,16 +104,6 @@ public class ExplorerApp extends Application {
         w.addTab("Gradient check", GRADCHECK_TAB, check);
     }
 
-    /** The bundled pre-trained model, or null (with a note in the status line) if it cannot be read. */
-    private Network loadPretrained() {
-        try {
-            return PretrainedModel.load();
-        } catch (ModelFileException e) {
-            System.err.println("warning: " + e.getMessage() + "; starting with a new model");
-            return null;
-        }
-    }
-
     private void loadBundledData() {
         model.statusProperty().set("Loading the bundled MNIST…");
         Task<MnistFiles.Split> load = new Task<>() {
@@ -118,6 +112,16 @@ public class ExplorerApp extends Application {
                 return MnistFiles.loadBundled();
             }
         };
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("loading-progress");
+        progress.setPrefWidth(120);
+        window.addStatusItem(progress);
+        load.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                progress.setVisible(false);
+                progress.setManaged(false);
+            }
+        });
         load.setOnSucceeded(e -> {
             MnistFiles.Split s = load.getValue();
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
@@ -165,6 +169,11 @@ public class ExplorerApp extends Application {
 
     public GradientCheckView gradientCheckView() {
         return gradientCheckView;
+    }
+
+    /** For tests: theme, zoom and remembered settings. */
+    public WindowSettings settings() {
+        return settings;
     }
 
     public ModelFileActions modelFiles() {
