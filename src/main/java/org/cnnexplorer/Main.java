@@ -23,8 +23,7 @@ public final class Main {
             try {
                 org.cnnexplorer.app.ExplorerApp.launchApp(args);
             } catch (Throwable e) {
-                System.err.println("error: cannot open the window (" + e.getMessage()
-                        + "); without a display use a command, see --help");
+                System.err.println(org.cnnexplorer.app.WindowFailure.message(e));
                 System.exit(1);
             }
             return;

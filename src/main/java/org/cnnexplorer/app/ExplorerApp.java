@@ -16,7 +16,6 @@ import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.data.DigitPreprocessor;
 import org.cnnexplorer.data.MnistFiles;
-import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.io.PretrainedModel;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ModelStore;
@@ -38,14 +37,16 @@ public class ExplorerApp extends Application {
     private ModelFileActions modelFiles;
     private QuitGuard quitGuard;
     private LessonFeature lessons;
+    private WindowSettings settings;
 
     public static void launchApp(String[] args) {
+        Preload.startPretrained();
         Application.launch(ExplorerApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        Network pretrained = loadPretrained();
+        Network pretrained = Preload.pretrained();
         Network initial = pretrained != null ? pretrained : Trainer.newNetwork(TrainConfig.article(), 28, 28);
         model = new AppModel(new ModelStore(initial));
         model.modelNameProperty().set(pretrained != null ? PretrainedModel.NAME : "new model (seed 1)");
@@ -60,14 +61,17 @@ public class ExplorerApp extends Application {
         window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
         HelpMenu.fill(window.helpMenu(), () -> stage);
 
-        Scene scene = new Scene(window.root(), 1280, 860);
+        Zoom zoom = new Zoom(window.root());
+        Scene scene = new Scene(zoom.root(), 1280, 860);
         scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
+        settings = WindowSettings.install(stage, scene, window, zoom, model);
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
         StartupProbe.watch(stage);
         stage.show();
-        loadBundledData();
+        model.statusProperty().set("Loading the bundled MNIST…");
+        Preload.afterFirstFrame(this::loadBundledData);
     }
 
     /** Each feature adds its tabs and menu items here, in tab order. */
@@ -109,16 +113,6 @@ public class ExplorerApp extends Application {
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }
 
-    /** The bundled pre-trained model, or null (with a note in the status line) if it cannot be read. */
-    private Network loadPretrained() {
-        try {
-            return PretrainedModel.load();
-        } catch (ModelFileException e) {
-            System.err.println("warning: " + e.getMessage() + "; starting with a new model");
-            return null;
-        }
-    }
-
     private void loadBundledData() {
         model.statusProperty().set("Loading the bundled MNIST…");
         Task<MnistFiles.Split> load = new Task<>() {
@@ -127,6 +121,16 @@ public class ExplorerApp extends Application {
                 return MnistFiles.loadBundled();
             }
         };
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("loading-progress");
+        progress.setPrefWidth(120);
+        window.addStatusItem(progress);
+        load.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                progress.setVisible(false);
+                progress.setManaged(false);
+            }
+        });
         load.setOnSucceeded(e -> {
             MnistFiles.Split s = load.getValue();
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
@@ -179,6 +183,11 @@ public class ExplorerApp extends Application {
     /** For tests: the lesson panel, its menu and the teacher scenarios. */
     public LessonFeature lessons() {
         return lessons;
+    }
+
+    /** For tests: theme, zoom and remembered settings. */
+    public WindowSettings settings() {
+        return settings;
     }
 
     public ModelFileActions modelFiles() {

@@ -59,6 +59,8 @@ public class HeatmapView extends Region {
         this.prefCell = prefCell;
         getChildren().add(canvas);
         getStyleClass().add("heatmap");
+        // A canvas is invisible to a screen reader: the map reads as an image with its summary.
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         // A heatmap keeps its preferred size unless a caller lets it grow or shrink.
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -150,6 +152,21 @@ public class HeatmapView extends Region {
 
     public void setOnCellClicked(CellListener l) {
         this.cellListener = l;
+    }
+
+    /** The map in words (what a screen reader says), after the accessible text if one is set. */
+    public String describe() {
+        String summary = MapSummary.of(values, cols, rows);
+        String name = getAccessibleText();
+        return name == null || name.isEmpty() ? summary : name + ", " + summary;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            return describe();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     public int cols() {

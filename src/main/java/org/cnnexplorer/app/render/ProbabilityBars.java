@@ -26,6 +26,25 @@ public final class ProbabilityBars extends Region {
     public ProbabilityBars() {
         getChildren().add(canvas);
         getStyleClass().add("probability-bars");
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+    }
+
+    /** The bars in words (what a screen reader says): the prediction, its probability, the label. */
+    public String describe() {
+        int p = predicted();
+        if (p < 0) {
+            return "no prediction";
+        }
+        String s = String.format(java.util.Locale.ROOT, "prediction %d with probability %.1f%%", p, 100 * probs[p]);
+        return label >= 0 ? s + ", true digit " + label : s;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            return describe();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     /** @param label the true digit, or -1 when unknown (a drawn digit) */
@@ -92,7 +111,7 @@ public final class ProbabilityBars extends Region {
         for (int k = 0; k < n; k++) {
             double y = k * row;
             double cy = y + row / 2;
-            gc.setFill(Color.BLACK);
+            gc.setFill(org.cnnexplorer.app.Themes.ink());
             gc.setTextAlign(TextAlignment.LEFT);
             gc.fillText(Integer.toString(k), 2, cy);
             double bw = Math.max(1, barMax * Math.max(0, Math.min(1, probs[k])));
@@ -111,7 +130,7 @@ public final class ProbabilityBars extends Region {
             } else if (k == pred) {
                 tag += "  predicted";
             }
-            gc.setFill(Color.BLACK);
+            gc.setFill(org.cnnexplorer.app.Themes.ink());
             gc.fillText(tag, digitW + barMax + 6, cy);
         }
     }

@@ -1,0 +1,136 @@
+package org.cnnexplorer.app;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * Puts Export view as PNG, the theme and zoom into the View menu, Help > Reset preferences, and restores and saves
+ * the window's size and position, last tab, theme and zoom ({@link AppPreferences}).
+ */
+public final class WindowSettings {
+    private final AppPreferences prefs;
+    private final Stage stage;
+    private final Scene scene;
+    private final MainWindow window;
+    private final Zoom zoom;
+    private final ViewExport export;
+
+    private WindowSettings(Stage stage, Scene scene, MainWindow window, Zoom zoom, AppModel model) {
+        this.prefs = AppPreferences.open();
+        this.stage = stage;
+        this.scene = scene;
+        this.window = window;
+        this.zoom = zoom;
+        this.export = new ViewExport(window, model);
+    }
+
+    /** Call before the stage is shown; restores what was saved. */
+    public static WindowSettings install(Stage stage, Scene scene, MainWindow window, Zoom zoom, AppModel model) {
+        WindowSettings s = new WindowSettings(stage, scene, window, zoom, model);
+        s.addMenus();
+        s.restore();
+        s.watch();
+        return s;
+    }
+
+    private void addMenus() {
+        window.viewMenu().getItems().add(new SeparatorMenuItem());
+        window.viewMenu().getItems().addAll(export.menuItems());
+        window.viewMenu().getItems().add(new SeparatorMenuItem());
+        window.viewMenu().getItems().add(Themes.menu(t -> {
+            Themes.apply(scene, t);
+            if (prefs != null) {
+                prefs.saveTheme(t);
+            }
+        }));
+        window.viewMenu().getItems().addAll(zoom.menuItems());
+        // Ctrl++ (Ctrl+Shift+= on many keyboards) and the keypad's + and - zoom too.
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+ADD"), zoom::in);
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+EQUALS"), zoom::in);
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+SUBTRACT"), zoom::out);
+
+        MenuItem reset = new MenuItem("_Reset preferences");
+        reset.setId("reset-preferences");
+        reset.setOnAction(e -> resetPreferences());
+        window.helpMenu().getItems().add(reset);
+    }
+
+    private void restore() {
+        if (prefs == null) {
+            Themes.apply(scene, Themes.Theme.STANDARD);
+            return;
+        }
+        Themes.apply(scene, prefs.theme());
+        zoom.set(prefs.zoom());
+        double[] b = prefs.windowBounds();
+        if (b != null && onSomeScreen(b)) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        }
+        stage.setMaximized(prefs.maximized());
+        String tab = prefs.lastTab();
+        if (tab != null) {
+            window.select(tab);
+        }
+    }
+
+    /** A saved position on a screen that is no longer there would put the window out of sight. */
+    private static boolean onSomeScreen(double[] b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b[0], b[1], b[2], b[3])).isEmpty();
+    }
+
+    private void watch() {
+        if (prefs == null) {
+            return;
+        }
+        zoom.factorProperty().addListener((o, was, now) -> prefs.saveZoom(now.doubleValue()));
+        window.tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                prefs.saveLastTab(now.getId());
+            }
+        });
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> save());
+    }
+
+    /** Saves the window's size, position and tab (also done when it closes). */
+    public void save() {
+        if (prefs == null) {
+            return;
+        }
+        prefs.saveMaximized(stage.isMaximized());
+        if (!stage.isMaximized() && !stage.isIconified()) {
+            prefs.saveWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+        Tab t = window.tabs().getSelectionModel().getSelectedItem();
+        if (t != null) {
+            prefs.saveLastTab(t.getId());
+        }
+        prefs.flush();
+    }
+
+    /** Back to the defaults now, and nothing remembered until something changes again. */
+    public void resetPreferences() {
+        Themes.apply(scene, Themes.Theme.STANDARD);
+        zoom.factorProperty().set(1);
+        if (prefs != null) {
+            prefs.reset();
+            prefs.flush();
+        }
+    }
+
+    public Zoom zoom() {
+        return zoom;
+    }
+
+    public ViewExport export() {
+        return export;
+    }
+}
