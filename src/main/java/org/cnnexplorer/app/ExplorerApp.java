@@ -33,6 +33,7 @@ public class ExplorerApp extends Application {
     private BackpropStepView backpropView;
     private GradientCheckView gradientCheckView;
     private ModelFileActions modelFiles;
+    private org.cnnexplorer.app.timeline.TimelineFeature timeline;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -65,6 +66,9 @@ public class ExplorerApp extends Application {
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
         training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
+        if (training != null) {
+            timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
+        }
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
@@ -164,6 +168,11 @@ public class ExplorerApp extends Application {
 
     public GradientCheckView gradientCheckView() {
         return gradientCheckView;
+    }
+
+    /** For tests: the timeline, the runs of the session and the Runs tab. */
+    public org.cnnexplorer.app.timeline.TimelineFeature timeline() {
+        return timeline;
     }
 
     public ModelFileActions modelFiles() {

@@ -14,6 +14,12 @@ public final class Evaluator {
 
     /** @param cancelled checked now and then; evaluation stops early (returning what it has) when it says so. */
     public static EvalResult evaluate(Network net, Dataset test, java.util.function.BooleanSupplier cancelled) {
+        return evaluate(net, test, cancelled, null);
+    }
+
+    /** @param progress told the number of images done every 256 images (may be null) */
+    public static EvalResult evaluate(Network net, Dataset test, java.util.function.BooleanSupplier cancelled,
+                                      java.util.function.IntConsumer progress) {
         int n = test.count();
         int[][] confusion = new int[10][10];
         int[] predicted = new int[n];
@@ -22,8 +28,13 @@ public final class Evaluator {
         int correct = 0;
         int done = 0;
         for (int i = 0; i < n; i++) {
-            if (cancelled != null && (i & 255) == 0 && cancelled.getAsBoolean()) {
-                break;
+            if ((i & 255) == 0) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    break;
+                }
+                if (progress != null) {
+                    progress.accept(i);
+                }
             }
             double[] p = net.forward(test.pixels(), test.offset(i));
             int label = test.label(i);
