@@ -68,6 +68,8 @@ public class ExplorerApp extends Application {
         installDrawAndBackprop(w, m, stage);
         if (training != null) {
             timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
+            // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
+            timeline.presenter().setOnNextImage(backpropView::useTrainingImage);
         }
     }
 

@@ -47,7 +47,17 @@ public final class MomentPresenter {
     private final Map<SessionRun, RunReplay> replays = new HashMap<>();
     private Dataset replayData;
     private Network scratch;
-    private Consumer<Double> latencyListener;
+    private Consumer<Timing> latencyListener;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * How long showing one moment took: from asking to the views having it (wall clock), and the
+     * CPU time of the replay (worker thread) and of handing it to the views (FX thread), which
+     * does not grow when other programs load the machine.
+     */
+    public record Timing(double wallMs, double replayCpuMs, double viewsCpuMs) {
+    }
+    private java.util.function.IntConsumer onNextImage = i -> { };
 
     private record Request(Moment moment, Dataset train, long requestedAt) {
     }
@@ -73,8 +83,16 @@ public final class MomentPresenter {
         return problem.getReadOnlyProperty();
     }
 
+    /**
+     * Told, for each moment shown, which training image the run's next step trains on (the step
+     * the Backprop step view walks through: these weights, that image), or -1 at a run's end.
+     */
+    public void setOnNextImage(java.util.function.IntConsumer c) {
+        onNextImage = c == null ? i -> { } : c;
+    }
+
     /** Told the milliseconds from asking for a moment to the views having it (for measuring). */
-    public void setLatencyListener(Consumer<Double> l) {
+    public void setLatencyListener(Consumer<Timing> l) {
         latencyListener = l;
     }
 
@@ -109,11 +127,12 @@ public final class MomentPresenter {
         }
     }
 
-    private record Shown(NetworkSnapshot weights, TrainingSnapshot training) {
+    private record Shown(NetworkSnapshot weights, TrainingSnapshot training, int nextImage, long cpuNanos) {
     }
 
     /** Worker thread: the run's weights and activations at the step. */
     private Shown replay(Request req) {
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         if (req.train() != replayData) {
             replays.clear();
             replayData = req.train();
@@ -142,7 +161,12 @@ public final class MomentPresenter {
         }
         TrainingSnapshot ts = new TrainingSnapshot(weights, t.epoch(), run.history().config().epochs(), t.stepInEpoch(),
                 t.stepsPerEpoch(), step, t.totalSteps(), step, t.lastLoss(), 0, img, act);
-        return new Shown(weights, ts);
+        int next = -1;
+        if (step < run.history().endStep()) {
+            replay.seek(step + 1);  // one step on: the replay moves forward from here next time anyway
+            next = replay.trainer().lastImage();
+        }
+        return new Shown(weights, ts, next, CPU.getCurrentThreadCpuTime() - cpu0);
     }
 
     private void apply(Request req, Shown s) {
@@ -150,11 +174,16 @@ public final class MomentPresenter {
         if (now == null || now.live()) {
             return;  // went back to live meanwhile
         }
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         problem.set("");
         model.pin(s.weights());
         training.pin(s.training());
+        if (s.nextImage() >= 0) {
+            onNextImage.accept(s.nextImage());
+        }
         if (latencyListener != null) {
-            latencyListener.accept((System.nanoTime() - req.requestedAt()) / 1e6);
+            latencyListener.accept(new Timing((System.nanoTime() - req.requestedAt()) / 1e6, s.cpuNanos() / 1e6,
+                    (CPU.getCurrentThreadCpuTime() - cpu0) / 1e6));
         }
     }
 

@@ -106,6 +106,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
             }
         });
         slider.setMaxWidth(Double.MAX_VALUE);
+        slider.setPadding(new Insets(0, 24, 0, 0));  // room for the last epoch's label
         slider.setDisable(true);
         slider.valueProperty().addListener((o, was, now) -> {
             if (!updating) {

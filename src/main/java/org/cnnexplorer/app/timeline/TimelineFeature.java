@@ -109,6 +109,7 @@ public final class TimelineFeature {
                 new SeparatorMenuItem(),
                 item("_Resume from here…", null, this::askResume),
                 item("_Evaluate at this step", null, this::evaluateHere),
+                item("E_xport the replay as a GIF…", null, this::chooseAndExportGif),
                 item("Show the _runs", null, () -> w.select(RUNS_TAB)));
         w.addMenu(menu);
         model.onDispose(bar::dispose);
@@ -225,6 +226,49 @@ public final class TimelineFeature {
         evalProgress.progressProperty().unbind();
         evalProgress.setVisible(false);
         evaluate.setDisable(false);
+    }
+
+    // ---- slides ----
+
+    private void chooseAndExportGif() {
+        SessionRun r = bar.run();
+        if (r == null || model.data() == null) {
+            Dialogs.error(stage, "No run to export", "Train first (Start), or open a run.");
+            return;
+        }
+        Path p = model.choosers().chooseSaveFile(stage, "Export the replay", r.name().replace(' ', '-').toLowerCase(Locale.ROOT)
+                + ".gif", "Animated GIF (*.gif)", "gif");
+        if (p != null) {
+            exportGif(r, p, 60);
+        }
+    }
+
+    /**
+     * Writes the run's filters and the first training image's feature maps at {@code frames} evenly
+     * spaced steps as a looping GIF (10 frames a second), in the background.
+     */
+    public Task<Void> exportGif(SessionRun r, Path p, int frames) {
+        Dataset train = model.data().train();
+        RunHistory h = r.history();
+        Task<Void> t = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                new org.cnnexplorer.io.ReplayExport(h, train, 0).writeGif(
+                        org.cnnexplorer.io.ReplayExport.steps(h.startStep(), h.endStep(), frames), 10, p,
+                        (done, all) -> updateMessage(String.format(Locale.ROOT, "Exporting the replay: frame %d of %d…", done, all)));
+                return null;
+            }
+        };
+        t.messageProperty().addListener((o, a, m) -> model.statusProperty().set(m));
+        t.setOnSucceeded(e -> model.statusProperty().set("Exported " + r.name() + "'s replay to " + p.getFileName()));
+        t.setOnFailed(e -> {
+            model.statusProperty().set("Could not export the replay");
+            Dialogs.error(stage, "Could not export the replay to " + p.getFileName(), String.valueOf(t.getException().getMessage()));
+        });
+        Thread th = new Thread(t, "export-replay");
+        th.setDaemon(true);
+        th.start();
+        return t;
     }
 
     // ---- run files ----
