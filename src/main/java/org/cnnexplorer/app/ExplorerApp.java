@@ -69,7 +69,7 @@ public class ExplorerApp extends Application {
         if (training != null) {
             timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
             // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
-            timeline.presenter().setOnNextImage(backpropView::useTrainingImage);
+            timeline.followInTab(BACKPROP_TAB, backpropView::useTrainingImage);
         }
     }
 

@@ -42,6 +42,7 @@ public final class TimelineFeature {
     private final AppModel model;
     private final TrainingController training;
     private final Stage stage;
+    private final MainWindow window;
     private final SessionRuns runs = new SessionRuns();
     private final MomentPresenter presenter;
     private final TimelineBar bar;
@@ -54,6 +55,7 @@ public final class TimelineFeature {
         this.model = model;
         this.training = training;
         this.stage = stage;
+        this.window = w;
         presenter = new MomentPresenter(model, training);
         bar = new TimelineBar(runs, presenter);
         runsView = new RunsView(model, runs, bar, presenter);
@@ -122,6 +124,29 @@ public final class TimelineFeature {
         }
         i.setOnAction(e -> action.run());
         return i;
+    }
+
+    /**
+     * Gives a tab's view the training image of the run's next step at each moment, but only while
+     * the tab shows (and when it is shown): tracing a step costs more than the other views' frames.
+     */
+    public void followInTab(String tabId, java.util.function.IntConsumer useImage) {
+        Tab tab = window.tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElse(null);
+        if (tab == null) {
+            return;
+        }
+        int[] latest = {-1, -1};  // the newest image, the one the view has
+        Runnable give = () -> {
+            if (tab.isSelected() && latest[0] >= 0 && latest[0] != latest[1]) {
+                latest[1] = latest[0];
+                useImage.accept(latest[0]);
+            }
+        };
+        presenter.setOnNextImage(i -> {
+            latest[0] = i;
+            give.run();
+        });
+        tab.selectedProperty().addListener((o, a, now) -> give.run());
     }
 
     public SessionRuns runs() {
