@@ -56,7 +56,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
 
         runBox.setId("timeline-run");
         runBox.setItems(runs.runs());
-        runBox.setPrefWidth(110);
+        runBox.setPrefWidth(150);
         runBox.setTooltip(new Tooltip("The run the timeline shows"));
         Button back100 = button("−100", "timeline-back100", "100 steps back (Alt+Shift+Left)", () -> move(-100));
         Button back1 = button("−1", "timeline-back1", "One step back (Alt+Left)", () -> move(-1));
@@ -137,7 +137,8 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         });
 
         where.setId("timeline-where");
-        where.setMinWidth(210);
+        where.setMinWidth(240);
+        where.setTooltip(new Tooltip("The run, the step the views show, and the epoch"));
         live.setId("timeline-live");
         live.setTooltip(new Tooltip("Follow live training again (Alt+L)"));
         live.setOnAction(e -> goLive());
@@ -173,9 +174,12 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         runs.liveProperty().addListener((o, was, now) -> {
             // A new live run: the timeline goes to it and follows it.
             if (now != null) {
-                following = true;
                 runBox.setValue(now);
+                // After choosing it: a short run may have finished before it was listed.
+                stopPlaying();
+                following = true;
                 presenter.momentProperty().set(Moment.LIVE);
+                syncSlider(now);
             }
         });
         timer = new AnimationTimer() {
@@ -270,10 +274,10 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
     public void goLive() {
         stopPlaying();
         SessionRun l = runs.liveProperty().get();
-        following = true;
         if (l != null && runBox.getValue() != l) {
             runBox.setValue(l);
         }
+        following = true;
         presenter.momentProperty().set(Moment.LIVE);
         SessionRun r = runBox.getValue();
         if (r != null) {
