@@ -28,6 +28,7 @@ public final class AppModel {
     private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
     private Choosers choosers = Choosers.platform();
     private NetworkSnapshot clean;
+    private NetworkSnapshot pinned;
 
     public AppModel(ModelStore store) {
         this.store = store;
@@ -42,7 +43,7 @@ public final class AppModel {
                     return;
                 }
                 last = now;
-                NetworkSnapshot s = store.latest();
+                NetworkSnapshot s = pinned != null ? pinned : store.latest();
                 if (s != snapshot.get()) {
                     snapshot.set(s);
                 }
@@ -66,7 +67,25 @@ public final class AppModel {
 
     /** Takes up the store's newest snapshot now rather than at the next frame. */
     public void refreshSnapshot() {
+        snapshot.set(pinned != null ? pinned : store.latest());
+    }
+
+    /**
+     * Shows these weights instead of the live ones until {@link #unpin()}: the timeline's moment
+     * (a run and a step) when the user has moved it off the live end. Training goes on unseen.
+     */
+    public void pin(NetworkSnapshot s) {
+        pinned = s;
+        snapshot.set(s);
+    }
+
+    public void unpin() {
+        pinned = null;
         snapshot.set(store.latest());
+    }
+
+    public boolean isPinned() {
+        return pinned != null;
     }
 
     /** The loaded data set (train and test), or null while loading. */

@@ -38,6 +38,7 @@ public class ExplorerApp extends Application {
     private QuitGuard quitGuard;
     private LessonFeature lessons;
     private WindowSettings settings;
+    private org.cnnexplorer.app.timeline.TimelineFeature timeline;
 
     public static void launchApp(String[] args) {
         Preload.startPretrained();
@@ -79,6 +80,11 @@ public class ExplorerApp extends Application {
         training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
         lessons = LessonFeature.install(w, m, stage, training, drawView, backpropView);
+        if (training != null) {
+            timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
+            // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
+            timeline.followInTab(BACKPROP_TAB, backpropView::useTrainingImage);
+        }
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
@@ -188,6 +194,11 @@ public class ExplorerApp extends Application {
     /** For tests: theme, zoom and remembered settings. */
     public WindowSettings settings() {
         return settings;
+    }
+
+    /** For tests: the timeline, the runs of the session and the Runs tab. */
+    public org.cnnexplorer.app.timeline.TimelineFeature timeline() {
+        return timeline;
     }
 
     public ModelFileActions modelFiles() {

@@ -61,6 +61,8 @@ public final class TrainingController {
     private long imagesSeen;
     private boolean evaluating;
     private boolean renaming;
+    private TrainingSnapshot pinned;
+    private TrainingRun.Recording recording;
 
     public TrainingController(AppModel model, Supplier<Window> owner) {
         this.model = model;
@@ -242,7 +244,8 @@ public final class TrainingController {
         }
         int n = config.get().testSize();
         Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
-        NetworkSnapshot weights = model.store().latest();
+        // The weights shown: the live ones, or the timeline's moment.
+        NetworkSnapshot weights = model.snapshot();
         long seen = imagesSeen;
         String name = model.modelNameProperty().get();
         evaluating = true;
@@ -366,6 +369,7 @@ public final class TrainingController {
             control.requestStep();
         }
         service.run = new TrainingRun(model.store(), data.train(), data.test(), c, control, feed);
+        service.run.setRecording(recording);
         service.restart();
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);
         return true;
@@ -427,10 +431,33 @@ public final class TrainingController {
 
     private void takeSnapshot() {
         TrainingSnapshot s = feed.latest();
-        if (s != null && s != snapshot.get()) {
+        if (s != null && s != snapshot.get() && pinned == null) {
             snapshot.set(s);
+        }
+        if (s != null) {
             imagesSeen = s.imagesSeen();
         }
+    }
+
+    /** Every run from now on records itself this way (the timeline), or not at all (null). */
+    public void setRecording(TrainingRun.Recording r) {
+        recording = r;
+    }
+
+    /** Shows this moment instead of the live run until {@link #unpin()} (the timeline). */
+    public void pin(TrainingSnapshot s) {
+        pinned = s;
+        snapshot.set(s);
+    }
+
+    public void unpin() {
+        pinned = null;
+        snapshot.set(feed.latest());
+    }
+
+    /** Shows a test result made elsewhere (the timeline's evaluation at a step) in the Evaluation view. */
+    public void showTest(TrainingFeed.TestPoint p) {
+        lastTest.set(p);
     }
 
     /** The training tasks, run on the engine thread. */

@@ -233,7 +233,8 @@ public final class RunFile {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return read(zip, name);
         } catch (ZipException e) {
-            throw new RunFileException(name + " is truncated or damaged (" + e.getMessage() + ")");
+            String why = String.valueOf(e.getMessage()).contains("END header") ? "its end is missing" : e.getMessage();
+            throw new RunFileException(name + " is truncated or damaged (" + why + ")");
         } catch (EOFException e) {
             throw new RunFileException(name + " is truncated or damaged (it ends too early)");
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.cnnexplorer.train;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.nn.fast.FusedStep;
@@ -33,6 +34,11 @@ public final class Evaluator {
      *                  missing one
      */
     public static EvalResult evaluate(Network net, Dataset test, BooleanSupplier cancelled) {
+        return evaluate(net, test, cancelled, null);
+    }
+
+    /** @param progress told on the calling thread how many images are done, after each chunk (may be null) */
+    public static EvalResult evaluate(Network net, Dataset test, BooleanSupplier cancelled, IntConsumer progress) {
         int n = test.count();
         if (cancelled != null && cancelled.getAsBoolean()) {
             return result(test, 0, new double[0], new int[0], new float[0]);
@@ -55,7 +61,7 @@ public final class Evaluator {
             helpers[t - 1].start();
         }
         // The calling thread works too, and alone asks whether to stop.
-        workers[0].run(cancelled, workers);
+        workers[0].run(cancelled, progress, workers);
         for (Thread h : helpers) {
             joinUninterruptibly(h);
         }
@@ -126,10 +132,10 @@ public final class Evaluator {
         }
 
         void run() {
-            run(null, null);
+            run(null, null, null);
         }
 
-        void run(BooleanSupplier cancelled, Worker[] all) {
+        void run(BooleanSupplier cancelled, IntConsumer progress, Worker[] all) {
             while (!stop) {
                 int c = next.getAndIncrement();
                 if (c >= chunks) {
@@ -146,6 +152,9 @@ public final class Evaluator {
                     }
                 }
                 finished[c] = true;
+                if (progress != null) {
+                    progress.accept(Math.min(test.count(), next.get() * CHUNK));
+                }
                 if (cancelled != null && cancelled.getAsBoolean()) {
                     for (Worker w : all) {
                         w.stop = true;

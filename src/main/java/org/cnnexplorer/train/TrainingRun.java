@@ -35,6 +35,23 @@ public final class TrainingRun {
     private long rateMarkSteps;
     private long steps;
     private long publishedStep = -1;
+    private Recording recording;
+    private RunHistory history;
+
+    /** How a run records itself for the timeline (see {@link RunRecorder}). */
+    public interface Recording {
+        /**
+         * Called on the engine thread before the first step. May position the trainer (a run
+         * resumed from another run's step); must make the trainer pass its events on to {@code next}
+         * (RunRecorder.record does); returns the history it records into.
+         */
+        RunHistory begin(Trainer trainer, Trainer.Listener next);
+    }
+
+    /** Records the run into a history (null: not recorded). */
+    public void setRecording(Recording r) {
+        this.recording = r;
+    }
 
     /**
      * @param train        the whole training set (the config's size takes its head)
@@ -70,12 +87,17 @@ public final class TrainingRun {
         imagesBefore = feed.imagesSeen();
         trainer = new Trainer(net, train, config);
         scratch = net.copy();
-        trainer.setListener(new Trainer.Listener() {
+        Trainer.Listener windows = new Trainer.Listener() {
             @Override
             public void onWindow(WindowStats w) {
                 feed.window(imagesBefore + w.globalStep(), w);
             }
-        });
+        };
+        history = recording == null ? null : recording.begin(trainer, windows);
+        if (history == null) {
+            trainer.setListener(windows);
+        }
+        boolean diverged = false;
         long lastPublish = clock.nanoTime();
         long nextDue = lastPublish;
         long seen = control.version();
@@ -133,7 +155,14 @@ public final class TrainingRun {
                     nextDue = clock.nanoTime();
                 }
             }
+        } catch (DivergedException e) {
+            diverged = true;
+            throw e;
         } finally {
+            if (history != null) {
+                history.finish(diverged ? RunHistory.Status.DIVERGED
+                        : trainer.hasNext() ? RunHistory.Status.STOPPED : RunHistory.Status.FINISHED);
+            }
             publish();
         }
         return steps;
@@ -152,6 +181,9 @@ public final class TrainingRun {
     private void evaluate(BooleanSupplier cancelled) {
         EvalResult r = Evaluator.evaluate(trainer.network(), test, cancelled);
         if (r.count() == test.count()) {
+            if (history != null) {
+                history.addTest(new RunHistory.TestPoint(trainer.globalStep(), trainer.epoch(), r.count(), r.loss(), r.accuracy()));
+            }
             feed.test(new TrainingFeed.TestPoint(imagesBefore + trainer.globalStep(), trainer.epoch(), r, test));
         }
     }

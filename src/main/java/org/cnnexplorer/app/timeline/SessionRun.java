@@ -1,0 +1,63 @@
+package org.cnnexplorer.app.timeline;
+
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.cnnexplorer.train.RunHistory;
+import org.cnnexplorer.train.TrainConfig;
+
+/** One run of this session (trained here or opened from a file), with whether the Runs charts overlay it. */
+public final class SessionRun {
+    private final RunHistory history;
+    private final BooleanProperty overlaid = new SimpleBooleanProperty(this, "overlaid", true);
+
+    SessionRun(RunHistory history) {
+        this.history = history;
+    }
+
+    public RunHistory history() {
+        return history;
+    }
+
+    public String name() {
+        return history.name();
+    }
+
+    /** Whether the loss and accuracy charts of the Runs tab show this run. */
+    public BooleanProperty overlaidProperty() {
+        return overlaid;
+    }
+
+    public boolean isRecording() {
+        return history.status() == RunHistory.Status.RUNNING;
+    }
+
+    /** "lr 0.005 · 1,000 images × 3 epochs · seed 1 · all-ties rule" plus where it came from. */
+    public String settings() {
+        TrainConfig c = history.config();
+        String images = c.trainSize() == TrainConfig.ALL ? "all images" : String.format(Locale.ROOT, "%,d images", c.trainSize());
+        String s = String.format(Locale.ROOT, "lr %s · %s × %d epochs · seed %d · %s · %d filters%s",
+                trim(c.learnRate()), images, c.epochs(), c.seed(), c.firstMaxOnly() ? "first-max rule" : "all-ties rule",
+                c.numFilters(), c.shuffle() ? "" : " · not shuffled");
+        if (history.origin() != null) {
+            s += String.format(Locale.ROOT, " · resumed from %s at step %,d", history.origin().run(), history.origin().step());
+        }
+        return s;
+    }
+
+    /** "3,000 steps, finished" */
+    public String progress() {
+        return String.format(Locale.ROOT, "%,d steps, %s", history.endStep() - history.startStep(),
+                history.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    private static String trim(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}

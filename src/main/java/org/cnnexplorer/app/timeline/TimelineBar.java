@@ -1,0 +1,374 @@
+package org.cnnexplorer.app.timeline;
+
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.cnnexplorer.train.RunHistory;
+
+/**
+ * The timeline under the tabs: which run, a slider across it with a mark at every epoch, play and
+ * pause at a chosen speed, ±1 and ±100 steps, back to live, resume from here. It only ever sets the
+ * {@link MomentPresenter}'s moment; the views follow that. While a run is being recorded the
+ * slider follows its end until the user moves it; moving it back to the end follows again.
+ */
+public final class TimelineBar extends javafx.scene.layout.VBox {
+    /** Replay speeds in steps per second; the replay draws 30 frames a second. */
+    static final int[] SPEEDS = {1, 10, 30, 100, 300, 1000, 3000, 10_000};
+    static final double FPS = 30;
+
+    private final SessionRuns runs;
+    private final MomentPresenter presenter;
+    private final ComboBox<SessionRun> runBox = new ComboBox<>();
+    private final Slider slider = new Slider(0, 1, 0);
+    private final Button play = new Button("Play");
+    private final ComboBox<Integer> speed = new ComboBox<>();
+    private final Label where = new Label("No run yet: press Start");
+    private final Button live = new Button("Live");
+    private final Button resume = new Button("Resume from here…");
+    private final AnimationTimer timer;
+    private boolean following = true;
+    private boolean playing;
+    private boolean updating;
+    private double carry;
+    private long lastFrame;
+    private Runnable onResume = () -> { };
+    private final HBox controls = new HBox(6);
+
+    public TimelineBar(SessionRuns runs, MomentPresenter presenter) {
+        super(2);
+        this.runs = runs;
+        this.presenter = presenter;
+        setId("timeline");
+        getStyleClass().add("timeline");
+        setPadding(new Insets(2, 8, 4, 8));
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        runBox.setId("timeline-run");
+        runBox.setItems(runs.runs());
+        runBox.setPrefWidth(150);
+        runBox.setTooltip(new Tooltip("The run the timeline shows"));
+        Button back100 = button("−100", "timeline-back100", "100 steps back (Alt+Shift+Left)", () -> move(-100));
+        Button back1 = button("−1", "timeline-back1", "One step back (Alt+Left)", () -> move(-1));
+        Button fwd1 = button("+1", "timeline-fwd1", "One step forward (Alt+Right)", () -> move(1));
+        Button fwd100 = button("+100", "timeline-fwd100", "100 steps forward (Alt+Shift+Right)", () -> move(100));
+        play.setId("timeline-play");
+        play.setTooltip(new Tooltip("Replay the run from here (Alt+P)"));
+        play.setOnAction(e -> togglePlay());
+        play.setMinWidth(58);
+        speed.setId("timeline-speed");
+        for (int s : SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setValue(100);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : String.format(Locale.ROOT, "%,d steps/s", v);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return 100;
+            }
+        });
+        speed.setTooltip(new Tooltip("Replay speed (drawn at 30 frames a second)"));
+
+        slider.setId("timeline-slider");
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(false);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                SessionRun r = runBox.getValue();
+                if (r == null) {
+                    return "";
+                }
+                int e = (int) Math.round(v / r.history().stepsPerEpoch());
+                return e == 0 ? "0" : "epoch " + e;
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        slider.setMaxWidth(Double.MAX_VALUE);
+        slider.setPadding(new Insets(0, 24, 0, 0));  // room for the last epoch's label
+        slider.setDisable(true);
+        slider.valueProperty().addListener((o, was, now) -> {
+            if (!updating) {
+                userMoved(Math.round(now.doubleValue()));
+            }
+        });
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int d = switch (e.getCode()) {
+                case LEFT, KP_LEFT, DOWN -> e.isShiftDown() ? -100 : -1;
+                case RIGHT, KP_RIGHT, UP -> e.isShiftDown() ? 100 : 1;
+                case PAGE_UP -> 100;
+                case PAGE_DOWN -> -100;
+                default -> 0;
+            };
+            if (d != 0) {
+                move(d);
+                e.consume();
+            } else if (e.getCode() == KeyCode.SPACE) {
+                togglePlay();
+                e.consume();
+            } else if (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END) {
+                SessionRun r = runBox.getValue();
+                if (r != null) {
+                    userMoved(e.getCode() == KeyCode.HOME ? r.history().startStep() : r.history().endStep());
+                }
+                e.consume();
+            }
+        });
+
+        where.setId("timeline-where");
+        where.setMinWidth(240);
+        where.setTooltip(new Tooltip("The run, the step the views show, and the epoch"));
+        live.setId("timeline-live");
+        live.setTooltip(new Tooltip("Follow live training again (Alt+L)"));
+        live.setOnAction(e -> goLive());
+        resume.setId("timeline-resume");
+        resume.setTooltip(new Tooltip("Train a new run from the weights at this step, with other settings"));
+        resume.setOnAction(e -> onResume.run());
+        resume.setDisable(true);
+
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label runLabel = new Label("Timeline:");
+        controls.getChildren().addAll(runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, where, gap, live, resume);
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n instanceof javafx.scene.layout.Region r && n != gap && n != where) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        getChildren().addAll(slider, controls);
+
+        runBox.valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != was) {
+                stopPlaying();
+                following = now.isRecording();
+                syncSlider(now);
+                if (following) {
+                    presenter.momentProperty().set(Moment.LIVE);
+                } else {
+                    setMoment(now, now.history().endStep());
+                }
+            }
+            resume.setDisable(now == null);
+        });
+        runs.liveProperty().addListener((o, was, now) -> {
+            // A new live run: the timeline goes to it and follows it.
+            if (now != null) {
+                runBox.setValue(now);
+                // After choosing it: a short run may have finished before it was listed.
+                stopPlaying();
+                following = true;
+                presenter.momentProperty().set(Moment.LIVE);
+                syncSlider(now);
+            }
+        });
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame(now);
+            }
+        };
+        timer.start();
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    public void setOnResume(Runnable r) {
+        onResume = r;
+    }
+
+    /** The row of buttons, for more of them (Evaluate here). */
+    public HBox controls() {
+        return controls;
+    }
+
+    public Slider slider() {
+        return slider;
+    }
+
+    public ComboBox<SessionRun> runBox() {
+        return runBox;
+    }
+
+    public ComboBox<Integer> speedBox() {
+        return speed;
+    }
+
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    public boolean isFollowing() {
+        return following;
+    }
+
+    /** The step the timeline is at (the live run's end while following). */
+    public long step() {
+        Moment m = presenter.moment();
+        SessionRun r = runBox.getValue();
+        if (m != null && !m.live()) {
+            return m.step();
+        }
+        return r == null ? 0 : r.history().endStep();
+    }
+
+    public SessionRun run() {
+        return runBox.getValue();
+    }
+
+    public void dispose() {
+        timer.stop();
+    }
+
+    /** Moves the timeline by {@code d} steps (stops following live training). */
+    public void move(long d) {
+        SessionRun r = runBox.getValue();
+        if (r != null) {
+            userMoved(step() + d);
+        }
+    }
+
+    /** Puts the timeline at a step of its run, as the user would. */
+    public void userMoved(long step) {
+        SessionRun r = runBox.getValue();
+        if (r == null) {
+            return;
+        }
+        RunHistory h = r.history();
+        long s = Math.max(h.startStep(), Math.min(step, h.endStep()));
+        if (r.isRecording() && s >= h.endStep()) {
+            goLive();
+            return;
+        }
+        following = false;
+        setMoment(r, s);
+    }
+
+    public void goLive() {
+        stopPlaying();
+        SessionRun l = runs.liveProperty().get();
+        if (l != null && runBox.getValue() != l) {
+            runBox.setValue(l);
+        }
+        following = true;
+        presenter.momentProperty().set(Moment.LIVE);
+        SessionRun r = runBox.getValue();
+        if (r != null) {
+            syncSlider(r);
+        }
+    }
+
+    public void togglePlay() {
+        if (playing) {
+            stopPlaying();
+            return;
+        }
+        SessionRun r = runBox.getValue();
+        if (r == null) {
+            return;
+        }
+        if (step() >= r.history().endStep() && !r.isRecording()) {
+            userMoved(r.history().startStep());  // at the end: play from the start
+        } else if (following) {
+            following = false;
+            setMoment(r, step());
+        }
+        playing = true;
+        carry = 0;
+        lastFrame = 0;
+        play.setText("Pause");
+    }
+
+    private void stopPlaying() {
+        playing = false;
+        play.setText("Play");
+    }
+
+    private void setMoment(SessionRun r, long s) {
+        presenter.momentProperty().set(new Moment(r, s, false));
+        syncSlider(r);
+    }
+
+    /** Once a frame: follow a recording run's end, play the replay. */
+    private void frame(long now) {
+        SessionRun r = runBox.getValue();
+        if (r == null) {
+            return;
+        }
+        if (playing) {
+            if (lastFrame != 0 && now - lastFrame < 1e9 / FPS - 2e6) {
+                return;
+            }
+            double dt = lastFrame == 0 ? 1 / FPS : Math.min(0.25, (now - lastFrame) / 1e9);
+            lastFrame = now;
+            carry += speed.getValue() * dt;
+            long d = (long) carry;
+            carry -= d;
+            if (d > 0) {
+                long end = r.history().endStep();
+                long next = Math.min(end, step() + d);
+                following = false;
+                setMoment(r, next);
+                if (next >= end) {
+                    stopPlaying();
+                }
+            }
+            return;
+        }
+        syncSlider(r);
+    }
+
+    private void syncSlider(SessionRun r) {
+        RunHistory h = r.history();
+        updating = true;
+        try {
+            double max = Math.max(h.plannedEndStep(), h.endStep());
+            if (slider.getMax() != max) {
+                slider.setMax(max);
+                slider.setMajorTickUnit(h.stepsPerEpoch());
+            }
+            slider.setMin(0);
+            slider.setDisable(false);
+            long s = following ? h.endStep() : step();
+            if (slider.getValue() != s) {
+                slider.setValue(s);
+            }
+        } finally {
+            updating = false;
+        }
+        long s = following ? h.endStep() : step();
+        int epoch = h.epochOf(s);
+        String text = String.format(Locale.ROOT, "%s · step %,d of %,d · epoch %d%s", r.name(), s, h.endStep(), epoch,
+                following && r.isRecording() ? " · live" : "");
+        if (!text.equals(where.getText())) {
+            where.setText(text);
+        }
+    }
+}

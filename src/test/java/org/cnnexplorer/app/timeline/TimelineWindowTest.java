@@ -1,0 +1,233 @@
+package org.cnnexplorer.app.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.cnnexplorer.app.ExplorerApp;
+import org.cnnexplorer.app.TrainingController;
+import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.NetworkSnapshot;
+import org.cnnexplorer.train.RunHistory;
+import org.cnnexplorer.train.RunReplay;
+import org.cnnexplorer.train.TrainConfig;
+import org.cnnexplorer.train.TrainingSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the timeline in the real window headless: record, scrub, keys, replay, resume, compare, save and open. */
+class TimelineWindowTest {
+    private static final long WAIT = 90;
+
+    private ExplorerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        waitFor(() -> app.model().data() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            app.training().controller().stop();
+            return null;
+        });
+        for (Window w : fx(() -> Window.getWindows().stream().filter(w -> w != app.window().root().getScene().getWindow()).toList())) {
+            fx(() -> {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+                return null;
+            });
+        }
+        FxToolkit.cleanupApplication(app);
+    }
+
+    /** The weights the views show now, as one array. */
+    private double[] shownWeights() throws Exception {
+        return fx(() -> RunHistory.paramsOf(app.model().snapshot().toNetwork()));
+    }
+
+    private double[] replayed(SessionRun r, long step) throws Exception {
+        Dataset train = fx(() -> app.model().data().train());
+        return RunHistory.paramsOf(new RunReplay(r.history(), train).seek(step));
+    }
+
+    /** Waits until the views show step {@code n} of the timeline's run. */
+    private void waitForStep(long n) throws Exception {
+        waitFor(() -> {
+            TrainingSnapshot s = app.training().controller().snapshotProperty().get();
+            return app.model().isPinned() && s != null && s.globalStep() == n;
+        });
+    }
+
+    @Test
+    void recordScrubReplayResumeCompareSaveAndOpen() throws Exception {
+        TimelineFeature tl = app.timeline();
+        TimelineBar bar = tl.bar();
+        TrainingController c = app.training().controller();
+        TrainConfig small = TrainConfig.article().withSizes(200, 100).withEpochs(2);
+        fx(() -> {
+            c.configProperty().set(small);
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE
+                && tl.runs().runs().get(0).history().status() == RunHistory.Status.FINISHED);
+        SessionRun run1 = fx(() -> tl.runs().runs().get(0));
+        assertEquals(400, run1.history().endStep());
+        assertEquals("Run 1", run1.name());
+        assertTrue(fx(bar::isFollowing), "the timeline followed the live run");
+        assertFalse(fx(() -> app.model().isPinned()), "following: the views show the live weights");
+        assertEquals(2, run1.history().tests().size(), "a test after each epoch is recorded");
+
+        // Keys on the slider: one step back, then 100 back; every view gets that step's weights.
+        robot.clickOn("#timeline-slider");
+        fx(() -> {
+            bar.userMoved(400);
+            bar.slider().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.LEFT);
+        waitForStep(399);
+        assertArrayEquals(replayed(run1, 399), shownWeights());
+        robot.type(KeyCode.PAGE_DOWN);
+        waitForStep(299);
+        assertArrayEquals(replayed(run1, 299), shownWeights());
+        robot.type(KeyCode.RIGHT);
+        waitForStep(300);
+
+        // Any step, mid-epoch: weights, the filter gradient of that step and its image.
+        fx(() -> {
+            bar.userMoved(137);
+            return null;
+        });
+        waitForStep(137);
+        Dataset train = fx(() -> app.model().data().train());
+        RunReplay check = new RunReplay(run1.history(), train);
+        Network at137 = check.seek(137);
+        NetworkSnapshot shown = fx(() -> app.model().snapshot());
+        assertArrayEquals(RunHistory.paramsOf(at137), RunHistory.paramsOf(shown.toNetwork()));
+        for (int f = 0; f < 8; f++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(at137.conv.dLdFilters(), f * 9, f * 9 + 9), shown.filterGradient(f));
+        }
+        TrainingSnapshot ts = fx(() -> c.snapshotProperty().get());
+        assertEquals(check.trainer().lastImage(), ts.imageIndex());
+        assertEquals(1, ts.epoch());
+        assertNotNull(ts.current());
+        assertTrue(fx(() -> bar.slider().getValue()) == 137.0);
+
+        // Play, then pause: the replay moves forward on its own.
+        fx(() -> {
+            bar.speedBox().setValue(300);
+            return null;
+        });
+        robot.clickOn("#timeline-play");
+        waitFor(() -> bar.step() > 180);
+        robot.clickOn("#timeline-play");
+        assertFalse(fx(bar::isPlaying));
+        long paused = fx(bar::step);
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        assertEquals(paused, (long) fx(bar::step), "paused stays put");
+
+        // Evaluation at this step, with progress; the Evaluation view gets the result.
+        fx(() -> {
+            tl.evaluateHere();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get() != null && c.lastTestProperty().get().imagesSeen() == paused);
+        assertEquals(100, fx(() -> c.lastTestProperty().get().result().count()));
+
+        // Resume from step 150 with another learning rate: a second run continues the schedule.
+        fx(() -> {
+            tl.resume(run1, 150, small.withLearnRate(0.02));
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 2
+                && tl.runs().runs().get(1).history().status() == RunHistory.Status.FINISHED);
+        SessionRun run2 = fx(() -> tl.runs().runs().get(1));
+        assertEquals(150, run2.history().startStep());
+        assertEquals(400, run2.history().endStep());
+        assertEquals(new RunHistory.Origin("Run 1", 150), run2.history().origin());
+        assertEquals(0.02, run2.history().config().learnRate());
+        assertArrayEquals(replayed(run1, 150), replayed(run2, 150), "run 2 starts from run 1's weights at step 150");
+        assertEquals(400, run1.history().endStep(), "the old run stays");
+        assertTrue(fx(() -> run2.settings().contains("resumed from Run 1 at step 150")));
+
+        // Compare: both runs on the Runs tab's charts, a cursor at the timeline's step, filters side by side.
+        fx(() -> {
+            app.window().select(TimelineFeature.RUNS_TAB);
+            bar.runBox().setValue(run1);
+            bar.userMoved(250);
+            return null;
+        });
+        waitForStep(250);
+        RunsView rv = tl.runsView();
+        waitFor(() -> rv.lossChart().getData().size() == 2 && rv.accuracyChart().getData().size() == 2);
+        assertEquals("Run 1", fx(() -> rv.lossChart().getData().get(0).getName()));
+        assertEquals("Run 2", fx(() -> rv.lossChart().getData().get(1).getName()));
+        waitFor(() -> rv.lossCursor().isVisible());
+        assertEquals(run1, fx(() -> rv.compareLeft().getValue()));
+        assertEquals(run2, fx(() -> rv.compareRight().getValue()));
+        fx(() -> {
+            run2.overlaidProperty().set(false);
+            return null;
+        });
+        waitFor(() -> rv.lossChart().getData().size() == 1);
+
+        // Save run 2, open it again: a third run with the same history.
+        Path file = dir.resolve("run2.cnnrun");
+        fx(() -> tl.save(run2, file));
+        waitFor(() -> Files.exists(file));
+        fx(() -> tl.open(file));
+        waitFor(() -> tl.runs().runs().size() == 3);
+        SessionRun opened = fx(() -> tl.runs().runs().get(2));
+        assertEquals(run2.history().windows(), opened.history().windows());
+        waitForStep(400);
+        assertArrayEquals(replayed(run2, 400), shownWeights(), "the opened run is shown at its end");
+
+        // A broken run file: one dialog, nothing changes.
+        Path bad = dir.resolve("bad.cnnrun");
+        Files.write(bad, java.util.Arrays.copyOf(Files.readAllBytes(file), 1000));
+        fx(() -> tl.open(bad));
+        waitFor(() -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        assertEquals(3, fx(() -> tl.runs().runs().size()));
+
+        // Back to live: the views show the live weights again.
+        fx(() -> {
+            bar.goLive();
+            return null;
+        });
+        assertFalse(fx(() -> app.model().isPinned()));
+    }
+
+    static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(Callable<Boolean> cond) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, cond);
+    }
+}
