@@ -57,8 +57,8 @@ public final class ViewExport {
         }
         WritableImage img = snapshot(scale);
         try {
-            AtomicFiles.write(p, tmp -> {
-                if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+            org.cnnexplorer.io.AtomicFile.write(p, out -> {
+                if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out)) {
                     throw new IOException("no PNG writer available");
                 }
             });

@@ -155,7 +155,7 @@ public final class RunHistory {
         return paramCount;
     }
 
-    /** The training step's implementation that made the run (Network.StepPath's name). */
+    /** The training step's implementation that made the run (Trainer.stepName: "layers" or a fused step). */
     public String stepPath() {
         return stepPath;
     }

@@ -34,7 +34,7 @@ public final class RunRecorder implements Trainer.Listener {
         int params = RunHistory.paramCount(trainer.network());
         RunHistory h = new RunHistory(name, config, DataIdentity.of(source, images, config), trainer.stepsPerEpoch(),
                 start, RunHistory.intervalFor(trainer.totalSteps() - start, params),
-                trainer.network().stepPath().name(), origin, trainer.network());
+                trainer.stepName(), origin, trainer.network());
         trainer.setListener(new RunRecorder(trainer, h, next));
         return h;
     }

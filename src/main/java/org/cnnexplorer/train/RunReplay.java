@@ -3,6 +3,9 @@ package org.cnnexplorer.train;
 import java.util.Arrays;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.nn.fast.FusedStep;
+import org.cnnexplorer.nn.fast.Steps;
+import org.cnnexplorer.nn.fast.TrainStep;
 
 /**
  * Shows any step of a recorded run again: loads the last snapshot before the step and trains on
@@ -33,26 +36,20 @@ public final class RunReplay {
         }
         this.history = history;
         this.net = new Network(history.numFilters(), train.rows(), train.cols(), 0);
-        matchStepPath(net, history.stepPath());
-        this.trainer = new Trainer(net, train, history.config());
+        this.trainer = new Trainer(net, train, history.config(), stepFor(net, history.stepPath()));
     }
 
     /**
-     * Uses the step implementation the run was made with, where that matters: the layered path
-     * rounds differently from the fused one, while the fused step's vector and plain-Java forms
-     * are bit-identical, so either of them replays a run made by the other.
+     * The step implementation the run was made with, where that matters: the layers round
+     * differently from the fused step, while the fused step's vector and plain-Java forms are
+     * bit-identical at every lane count, so any of them replays a run made by another.
      */
-    static void matchStepPath(Network net, String recorded) {
-        boolean layered = Network.StepPath.LAYERED.name().equals(recorded);
-        if (layered && net.stepPath() != Network.StepPath.LAYERED) {
-            net.setStepPath(Network.StepPath.LAYERED);
-        } else if (!layered && recorded != null && net.stepPath() == Network.StepPath.LAYERED) {
-            try {
-                net.setStepPath(Network.StepPath.SCALAR);
-            } catch (IllegalStateException e) {
-                // not a 28x28 network: the layered path is all there is
-            }
+    static TrainStep stepFor(Network net, String recorded) {
+        if (TrainStep.LAYERS.name().equals(recorded) || !FusedStep.supports(net)) {
+            return TrainStep.LAYERS;
         }
+        FusedStep fused = Steps.forForward(net);
+        return fused != null ? fused : TrainStep.LAYERS;
     }
 
     public RunHistory history() {
