@@ -34,6 +34,8 @@ public final class Trainer {
     private final Random shuffleRng;
     private final int[] order;
     private Listener listener = new Listener() { };
+    private org.cnnexplorer.data.Augmentation augmentation;
+    private byte[] augmented;
 
     private int epoch;          // 1-based once started
     private int step;           // steps done in the current epoch
@@ -64,6 +66,12 @@ public final class Trainer {
         Network n = new Network(config.numFilters(), height, width, config.seed());
         n.pool.setFirstMaxOnly(config.firstMaxOnly());
         return n;
+    }
+
+    /** Trains on randomly changed copies of the images (null: the images as they are). */
+    public void setAugmentation(org.cnnexplorer.data.Augmentation a) {
+        this.augmentation = a;
+        this.augmented = a == null ? null : new byte[train.imageSize()];
     }
 
     public void setListener(Listener l) {
@@ -142,7 +150,11 @@ public final class Trainer {
         }
         int img = order[step];
         int label = train.label(img);
-        net.trainForward(train.pixels(), train.offset(img));
+        if (augmentation == null) {
+            net.trainForward(train.pixels(), train.offset(img));
+        } else {
+            net.trainForward(augmentation.apply(train, img, epoch, augmented), 0);
+        }
         double loss = net.loss(label);
         // The article's initial gradient is -1/p: once p underflows it overflows even while the
         // loss is still finite (about 710), and the update would fill the weights with NaN.

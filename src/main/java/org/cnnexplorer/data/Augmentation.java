@@ -1,0 +1,136 @@
+package org.cnnexplorer.data;
+
+/**
+ * Small random changes to a training image, so the network sees each digit a little differently in
+ * every epoch: a stroke-width change (thicker by up to 0.4 of a pixel on each side, or thinner by up to 0.3), then a
+ * rotation of up to {@link #MAX_DEGREES} degrees and a shift of up to {@link #MAX_SHIFT} pixels
+ * each way, sampled bilinearly.
+ *
+ * <p>The change is a pure function of (seed, epoch, image index): no generator state carries from
+ * one image to the next, so the same seed gives the same run bit for bit, and a run can be replayed
+ * from any step. Only exactly reproducible arithmetic is used ({@link StrictMath} for the angles).
+ */
+public final class Augmentation {
+    public static final double MAX_DEGREES = 10;
+    public static final double MAX_SHIFT = 2;
+    /** Stroke width: up to this share of a one-pixel dilation (thicker) ... */
+    public static final double MAX_THICKEN = 0.4;
+    /** ... or of a one-pixel erosion (thinner). MNIST's strokes are 2-3 pixels wide, so less of that. */
+    public static final double MAX_THIN = 0.3;
+
+    private final long seed;
+
+    public Augmentation(long seed) {
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The parameters drawn for one image: degrees, shift in pixels, stroke width in [-MAX_THIN, MAX_THICKEN]. */
+    public record Change(double degrees, double dx, double dy, double stroke) {
+    }
+
+    /** The change for image {@code index} in epoch {@code epoch}. */
+    public Change change(int epoch, int index) {
+        long s = mix(mix(seed ^ 0x61756774L) + epoch) ^ index * 0x9E3779B97F4A7C15L;
+        s = mix(s);
+        double u1 = unit(s = mix(s));
+        double u2 = unit(s = mix(s));
+        double u3 = unit(s = mix(s));
+        double u4 = unit(mix(s));
+        double stroke = u4 < 0.5 ? -MAX_THIN * (1 - 2 * u4) : MAX_THICKEN * (2 * u4 - 1);
+        return new Change(MAX_DEGREES * (2 * u1 - 1), MAX_SHIFT * (2 * u2 - 1), MAX_SHIFT * (2 * u3 - 1), stroke);
+    }
+
+    /**
+     * Image {@code index} of {@code d}, changed as drawn for {@code epoch}, into {@code out}
+     * (which must hold one image; it is returned).
+     */
+    public byte[] apply(Dataset d, int index, int epoch, byte[] out) {
+        return apply(d.pixels(), d.offset(index), d.cols(), d.rows(), change(epoch, index), out);
+    }
+
+    /** {@code w x h} image at {@code offset} of {@code src}, changed by {@code c}, into {@code out}. */
+    public static byte[] apply(byte[] src, int offset, int w, int h, Change c, byte[] out) {
+        double[] v = new double[w * h];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (src[offset + i] & 0xff) / 255.0;
+        }
+        double[] s = strokeWidth(v, w, h, c.stroke());
+        // Inverse mapping: each output pixel looks up where it came from, rotated about the centre.
+        double rad = Math.toRadians(c.degrees());
+        double cos = StrictMath.cos(rad);
+        double sin = StrictMath.sin(rad);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double ox = x - c.dx() - cx;
+                double oy = y - c.dy() - cy;
+                double sx = cos * ox + sin * oy + cx;
+                double sy = -sin * ox + cos * oy + cy;
+                double ink = bilinear(s, w, h, sx, sy);
+                out[y * w + x] = (byte) Math.round(255 * Math.min(1, Math.max(0, ink)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Thicker strokes: each pixel moves towards the largest of itself and its four neighbours by
+     * {@code amount}; thinner (amount &lt; 0): towards the smallest.
+     */
+    static double[] strokeWidth(double[] v, int w, int h, double amount) {
+        if (amount == 0) {
+            return v;
+        }
+        double[] out = new double[v.length];
+        boolean thicker = amount > 0;
+        double a = Math.abs(amount);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double m = v[y * w + x];
+                m = pick(m, x > 0 ? v[y * w + x - 1] : 0, thicker);
+                m = pick(m, x < w - 1 ? v[y * w + x + 1] : 0, thicker);
+                m = pick(m, y > 0 ? v[(y - 1) * w + x] : 0, thicker);
+                m = pick(m, y < h - 1 ? v[(y + 1) * w + x] : 0, thicker);
+                double p = v[y * w + x];
+                out[y * w + x] = p + a * (m - p);
+            }
+        }
+        return out;
+    }
+
+    private static double pick(double m, double n, boolean max) {
+        return max ? Math.max(m, n) : Math.min(m, n);
+    }
+
+    /** Value at (x, y) between pixel centres; outside the image is background. */
+    private static double bilinear(double[] v, int w, int h, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        return (1 - fy) * ((1 - fx) * at(v, w, h, x0, y0) + fx * at(v, w, h, x0 + 1, y0))
+                + fy * ((1 - fx) * at(v, w, h, x0, y0 + 1) + fx * at(v, w, h, x0 + 1, y0 + 1));
+    }
+
+    private static double at(double[] v, int w, int h, int x, int y) {
+        return x < 0 || y < 0 || x >= w || y >= h ? 0 : v[y * w + x];
+    }
+
+    /** SplitMix64's finaliser: a well-mixed 64-bit value from any input. */
+    private static long mix(long z) {
+        z += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A double in [0, 1) from the top 53 bits. */
+    private static double unit(long z) {
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}
