@@ -33,6 +33,7 @@ public class ExplorerApp extends Application {
     private BackpropStepView backpropView;
     private GradientCheckView gradientCheckView;
     private ModelFileActions modelFiles;
+    private org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -65,6 +66,8 @@ public class ExplorerApp extends Application {
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
         training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
+        myDigits = org.cnnexplorer.app.mydigits.MyDigitsFeature.install(w, m, stage, drawView,
+                training == null ? null : training.controller());
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
@@ -168,5 +171,10 @@ public class ExplorerApp extends Application {
 
     public ModelFileActions modelFiles() {
         return modelFiles;
+    }
+
+    /** For tests: the My digits tab, its digits and actions. */
+    public org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits() {
+        return myDigits;
     }
 }

@@ -206,7 +206,7 @@ public final class ImageFolder {
             return "too large";
         }
         if (reason.contains("folder")) {
-            return "not pictures";
+            return "folders";
         }
         return "not readable images";
     }

@@ -79,7 +79,7 @@ class ImageFolderTest {
         assertFalse(why.values().stream().anyMatch(m -> m.contains(dir.toString())), "reasons do not repeat the path");
         String s = r.summary();
         assertTrue(s.startsWith("1 image read, 5 skipped ("), s);
-        assertTrue(s.contains("1 blank") && s.contains("2 not readable images") && s.contains("2 not pictures"), s);
+        assertTrue(s.contains("1 blank") && s.contains("2 not readable images") && s.contains("2 folders"), s);
     }
 
     @Test
