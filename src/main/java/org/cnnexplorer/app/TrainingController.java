@@ -55,6 +55,7 @@ public final class TrainingController {
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
+    private final javafx.beans.property.BooleanProperty augment = new javafx.beans.property.SimpleBooleanProperty(this, "augment");
     private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
@@ -253,6 +254,11 @@ public final class TrainingController {
         return config;
     }
 
+    /** Whether the next Start trains on augmented images (seeded by the settings' seed). */
+    public javafx.beans.property.BooleanProperty augmentProperty() {
+        return augment;
+    }
+
     /** Steps per second; {@link RunControl#FULL_SPEED} for no pacing. */
     public DoubleProperty paceProperty() {
         return pace;
@@ -297,6 +303,7 @@ public final class TrainingController {
             control.requestStep();
         }
         service.run = new TrainingRun(model.store(), data.train(), data.test(), c, control, feed);
+        service.run.setAugmentation(augment.get() ? new org.cnnexplorer.data.Augmentation(c.seed()) : null);
         service.restart();
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);
         return true;

@@ -28,6 +28,7 @@ public final class TrainingRun {
     private final TrainingFeed feed;
 
     private Trainer trainer;
+    private org.cnnexplorer.data.Augmentation augmentation;
     private Network scratch;
     private double rate;
     private long rateMarkTime;
@@ -61,6 +62,7 @@ public final class TrainingRun {
         Network net = store.network();
         imagesBefore = feed.imagesSeen();
         trainer = new Trainer(net, train, config);
+        trainer.setAugmentation(augmentation);
         scratch = net.copy();
         trainer.setListener(new Trainer.Listener() {
             @Override
@@ -129,6 +131,11 @@ public final class TrainingRun {
             publish();
         }
         return steps;
+    }
+
+    /** Trains on randomly changed copies of the images (null, the default: as they are). Set before {@link #run}. */
+    public void setAugmentation(org.cnnexplorer.data.Augmentation a) {
+        this.augmentation = a;
     }
 
     /** Steps made so far (engine thread). */

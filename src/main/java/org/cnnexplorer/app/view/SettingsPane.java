@@ -32,6 +32,7 @@ public final class SettingsPane extends TitledPane {
     private final Spinner<Integer> filters = new Spinner<>(1, 32, 8);
     private final CheckBox shuffle = new CheckBox("Shuffle the training images every epoch");
     private final CheckBox firstMax = new CheckBox("Max-pool ties: route to the first max only");
+    private final CheckBox augment = new CheckBox("Augment: shift, rotate, thicken or thin each training image");
 
     public SettingsPane(AppModel model, TrainingController training) {
         this.training = training;
@@ -98,6 +99,11 @@ public final class SettingsPane extends TitledPane {
         g.addRow(r++, new Label("Filters"), filters);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
+        augment.setId("augment");
+        augment.setTooltip(new Tooltip("Every epoch each image is shifted up to 2 pixels, rotated up to 10 degrees and its strokes "
+                + "made a little thicker or thinner, at random from the seed (command line: --augment)"));
+        augment.selectedProperty().bindBidirectional(training.augmentProperty());
+        g.add(augment, 0, r++, 2, 1);
         Label hint = new Label("Seed and filters give new weights at Reset; the others apply at the next Start.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
