@@ -50,7 +50,12 @@ public class ExplorerApp extends Application {
 
         MenuItem quit = new MenuItem("_Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> {
+            // stage.close() skips the close request, so ask what it would have asked
+            if (myDigits == null || myDigits.mayClose()) {
+                stage.close();
+            }
+        });
         window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
 
         Scene scene = new Scene(window.root(), 1280, 860);

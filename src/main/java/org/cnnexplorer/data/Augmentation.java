@@ -18,17 +18,35 @@ public final class Augmentation {
     /** ... or of a one-pixel erosion (thinner). MNIST's strokes are 2-3 pixels wide, so less of that. */
     public static final double MAX_THIN = 0.3;
 
+    /** How far the changes go: degrees and pixels each way, shares of a dilation and an erosion. */
+    public record Limits(double degrees, double shift, double thicken, double thin) {
+        public static final Limits DEFAULT = new Limits(MAX_DEGREES, MAX_SHIFT, MAX_THICKEN, MAX_THIN);
+    }
+
     private final long seed;
+    private final Limits limits;
+    // Scratch for one image at a time: an Augmentation belongs to one training thread.
+    private double[] values = new double[0];
+    private double[] stroked = new double[0];
 
     public Augmentation(long seed) {
+        this(seed, Limits.DEFAULT);
+    }
+
+    public Augmentation(long seed, Limits limits) {
         this.seed = seed;
+        this.limits = limits;
     }
 
     public long seed() {
         return seed;
     }
 
-    /** The parameters drawn for one image: degrees, shift in pixels, stroke width in [-MAX_THIN, MAX_THICKEN]. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The parameters drawn for one image: degrees, shift in pixels, stroke width in [-thin, thicken]. */
     public record Change(double degrees, double dx, double dy, double stroke) {
     }
 
@@ -40,39 +58,48 @@ public final class Augmentation {
         double u2 = unit(s = mix(s));
         double u3 = unit(s = mix(s));
         double u4 = unit(mix(s));
-        double stroke = u4 < 0.5 ? -MAX_THIN * (1 - 2 * u4) : MAX_THICKEN * (2 * u4 - 1);
-        return new Change(MAX_DEGREES * (2 * u1 - 1), MAX_SHIFT * (2 * u2 - 1), MAX_SHIFT * (2 * u3 - 1), stroke);
+        double stroke = u4 < 0.5 ? -limits.thin() * (1 - 2 * u4) : limits.thicken() * (2 * u4 - 1);
+        return new Change(limits.degrees() * (2 * u1 - 1), limits.shift() * (2 * u2 - 1), limits.shift() * (2 * u3 - 1), stroke);
     }
 
     /**
      * Image {@code index} of {@code d}, changed as drawn for {@code epoch}, into {@code out}
-     * (which must hold one image; it is returned).
+     * (which must hold one image; it is returned). One thread at a time.
      */
     public byte[] apply(Dataset d, int index, int epoch, byte[] out) {
-        return apply(d.pixels(), d.offset(index), d.cols(), d.rows(), change(epoch, index), out);
+        int n = d.imageSize();
+        if (values.length != n) {
+            values = new double[n];
+            stroked = new double[n];
+        }
+        return apply(d.pixels(), d.offset(index), d.cols(), d.rows(), change(epoch, index), out, values, stroked);
     }
 
     /** {@code w x h} image at {@code offset} of {@code src}, changed by {@code c}, into {@code out}. */
     public static byte[] apply(byte[] src, int offset, int w, int h, Change c, byte[] out) {
-        double[] v = new double[w * h];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (src[offset + i] & 0xff) / 255.0;
+        return apply(src, offset, w, h, c, out, new double[w * h], new double[w * h]);
+    }
+
+    private static byte[] apply(byte[] src, int offset, int w, int h, Change c, byte[] out, double[] v, double[] s) {
+        for (int i = 0; i < w * h; i++) {
+            v[i] = (src[offset + i] & 0xff) * (1 / 255.0);
         }
-        double[] s = strokeWidth(v, w, h, c.stroke());
+        double[] in = c.stroke() == 0 ? v : strokeWidth(v, w, h, c.stroke(), s);
         // Inverse mapping: each output pixel looks up where it came from, rotated about the centre.
+        // The source position is affine in (x, y), so it is stepped along each row.
         double rad = Math.toRadians(c.degrees());
         double cos = StrictMath.cos(rad);
         double sin = StrictMath.sin(rad);
         double cx = (w - 1) / 2.0;
         double cy = (h - 1) / 2.0;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double ox = x - c.dx() - cx;
-                double oy = y - c.dy() - cy;
+            double oy = y - c.dy() - cy;
+            double ox = -c.dx() - cx;
+            for (int x = 0; x < w; x++, ox += 1) {
                 double sx = cos * ox + sin * oy + cx;
                 double sy = -sin * ox + cos * oy + cy;
-                double ink = bilinear(s, w, h, sx, sy);
-                out[y * w + x] = (byte) Math.round(255 * Math.min(1, Math.max(0, ink)));
+                double ink = bilinear(in, w, h, sx, sy);
+                out[y * w + x] = (byte) (int) Math.round(255 * (ink < 0 ? 0 : ink > 1 ? 1 : ink));
             }
         }
         return out;
@@ -80,23 +107,19 @@ public final class Augmentation {
 
     /**
      * Thicker strokes: each pixel moves towards the largest of itself and its four neighbours by
-     * {@code amount}; thinner (amount &lt; 0): towards the smallest.
+     * {@code amount}; thinner (amount &lt; 0): towards the smallest. Written into {@code out}.
      */
-    static double[] strokeWidth(double[] v, int w, int h, double amount) {
-        if (amount == 0) {
-            return v;
-        }
-        double[] out = new double[v.length];
+    static double[] strokeWidth(double[] v, int w, int h, double amount, double[] out) {
         boolean thicker = amount > 0;
         double a = Math.abs(amount);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                double m = v[y * w + x];
+                double p = v[y * w + x];
+                double m = p;
                 m = pick(m, x > 0 ? v[y * w + x - 1] : 0, thicker);
                 m = pick(m, x < w - 1 ? v[y * w + x + 1] : 0, thicker);
                 m = pick(m, y > 0 ? v[(y - 1) * w + x] : 0, thicker);
                 m = pick(m, y < h - 1 ? v[(y + 1) * w + x] : 0, thicker);
-                double p = v[y * w + x];
                 out[y * w + x] = p + a * (m - p);
             }
         }
@@ -113,6 +136,13 @@ public final class Augmentation {
         int y0 = (int) Math.floor(y);
         double fx = x - x0;
         double fy = y - y0;
+        if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
+            int i = y0 * w + x0;
+            return (1 - fy) * ((1 - fx) * v[i] + fx * v[i + 1]) + fy * ((1 - fx) * v[i + w] + fx * v[i + w + 1]);
+        }
+        if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) {
+            return 0;
+        }
         return (1 - fy) * ((1 - fx) * at(v, w, h, x0, y0) + fx * at(v, w, h, x0 + 1, y0))
                 + fy * ((1 - fx) * at(v, w, h, x0, y0 + 1) + fx * at(v, w, h, x0 + 1, y0 + 1));
     }

@@ -11,7 +11,9 @@ import javafx.stage.Window;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.Dialogs;
 import org.cnnexplorer.data.DataException;
+import org.cnnexplorer.data.DataFolder;
 import org.cnnexplorer.data.ImageFolder;
+import org.cnnexplorer.data.MyDigitsFiles;
 
 /**
  * What the My digits tab and the File menu do with folders: open a My digits folder, save to one,
@@ -44,6 +46,11 @@ public final class MyDigitsActions {
 
     /** Opens {@code dir}; unsaved digits are not thrown away: they are added to the opened set. */
     public void open(Path dir) {
+        String why = whyNotMyDigitsFolder(dir);
+        if (why != null) {
+            Dialogs.error(owner.get(), "Cannot open this folder as My digits", why + "\n\nYour digits are unchanged.");
+            return;
+        }
         List<MyDigits.Digit> unsaved = digits.folder() == null ? List.copyOf(digits.digits()) : List.of();
         try {
             digits.open(dir);
@@ -64,6 +71,24 @@ public final class MyDigitsActions {
     }
 
     public void saveTo(Path dir) {
+        String why = whyNotMyDigitsFolder(dir);
+        if (why != null) {
+            Dialogs.error(owner.get(), "Cannot save my digits there", why + "\n\nNothing was written.");
+            return;
+        }
+        if (!dir.equals(digits.folder()) && MyDigitsFiles.isMyDigitsFolder(dir)) {
+            int there;
+            try {
+                there = MyDigitsFiles.load(dir).count();
+            } catch (DataException e) {
+                there = -1;
+            }
+            if (there != 0 && !confirm("Replace the digits in " + dir.getFileName() + "?",
+                    (there > 0 ? "That folder holds " + there + " other digits" : "That folder holds My digits files that cannot be read")
+                            + ". Saving there replaces them with these " + digits.size() + ".", "Replace")) {
+                return;
+            }
+        }
         try {
             digits.saveTo(dir);
             model.statusProperty().set(String.format("Saved %,d of my digits to %s", digits.size(), dir));
@@ -71,6 +96,32 @@ public final class MyDigitsActions {
             Dialogs.error(owner.get(), "Cannot save my digits there", (e.getMessage() == null ? e.toString() : e.getMessage())
                     + "\n\nNothing was written; your digits are still here.");
         }
+    }
+
+    /** Why {@code dir} should not hold My digits (a picture folder, an MNIST folder), or null. */
+    static String whyNotMyDigitsFolder(Path dir) {
+        if (MyDigitsFiles.isMyDigitsFolder(dir)) {
+            return null;
+        }
+        if (ImageFolder.hasClassFolders(dir)) {
+            return dir + " is a folder of pictures (subfolders 0 to 9): bring them in with Import pictures…, and keep "
+                    + "My digits in a folder of their own.";
+        }
+        if (DataFolder.isIdxFolder(dir)) {
+            return dir + " holds MNIST's IDX files; keep My digits in a folder of their own (a new, empty one will do).";
+        }
+        return null;
+    }
+
+    private boolean confirm(String header, String text, String yes) {
+        javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, javafx.scene.control.ButtonType.CANCEL);
+        if (owner.get() != null) {
+            a.initOwner(owner.get());
+        }
+        a.setTitle("cnn-explorer");
+        a.setHeaderText(header);
+        return a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == ok;
     }
 
     public void importPictures() {

@@ -126,11 +126,20 @@ public final class MyDigitsFeature {
                 target.train().count(), target.test().count()));
     }
 
-    /** Digits that exist only in memory are not lost without a question. */
     private void confirmClose(WindowEvent e) {
+        if (!mayClose()) {
+            e.consume();
+        }
+    }
+
+    /**
+     * Whether the window may close: digits that exist only in memory are not lost without a
+     * question (save them, close without, or stay).
+     */
+    public boolean mayClose() {
         boolean unsaved = digits.size() > 0 && (digits.folder() == null || !digits.savedProperty().get());
         if (!unsaved) {
-            return;
+            return true;
         }
         ButtonType save = new ButtonType("Save to folder…", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Close without saving", ButtonBar.ButtonData.NO);
@@ -141,14 +150,12 @@ public final class MyDigitsFeature {
         a.setContentText("Save them to a folder before closing?");
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == discard) {
-            return;
+            return true;
         }
         if (answer == save) {
             actions.saveToFolder();
-            if (digits.folder() != null && digits.savedProperty().get()) {
-                return;
-            }
+            return digits.folder() != null && digits.savedProperty().get();
         }
-        e.consume();
+        return false;
     }
 }
