@@ -312,6 +312,7 @@ public final class TrainingController {
     private void onServiceState(Worker.State s) {
         switch (s) {
             case SUCCEEDED -> {
+                drainCurves();   // the last epoch's test may still be queued
                 state.set(RunState.IDLE);
                 takeSnapshot();
                 TrainingFeed.TestPoint t = lastTest.get();

@@ -73,7 +73,8 @@ public final class MyDigitsFeature {
         if (controller != null) {
             controller.stateProperty().addListener((o, was, now) -> {
                 if (now == TrainingController.RunState.IDLE && pending) {
-                    apply();
+                    // quietly: the status line is telling how the run ended
+                    apply(false);
                 }
             });
         }
@@ -104,10 +105,10 @@ public final class MyDigitsFeature {
             model.statusProperty().set("My digits: the training data changes when this run ends");
             return;
         }
-        apply();
+        apply(true);
     }
 
-    private void apply() {
+    private void apply(boolean tell) {
         pending = false;
         if (base == null) {
             return;
@@ -122,8 +123,10 @@ public final class MyDigitsFeature {
         }
         mixed = with ? target : null;
         model.dataProperty().set(target);
-        model.statusProperty().set(String.format(Locale.ROOT, "%s: %,d training and %,d test images", target.source(),
-                target.train().count(), target.test().count()));
+        if (tell) {
+            model.statusProperty().set(String.format(Locale.ROOT, "%s: %,d training and %,d test images", target.source(),
+                    target.train().count(), target.test().count()));
+        }
     }
 
     private void confirmClose(WindowEvent e) {

@@ -32,7 +32,7 @@ public final class SettingsPane extends TitledPane {
     private final Spinner<Integer> filters = new Spinner<>(1, 32, 8);
     private final CheckBox shuffle = new CheckBox("Shuffle the training images every epoch");
     private final CheckBox firstMax = new CheckBox("Max-pool ties: route to the first max only");
-    private final CheckBox augment = new CheckBox("Augment: shift, rotate, thicken or thin each training image");
+    private final CheckBox augment = new CheckBox("Augment the training images (shift, rotate, stroke)");
 
     public SettingsPane(AppModel model, TrainingController training) {
         this.training = training;
