@@ -2,7 +2,7 @@ package org.cnnexplorer.data;
 
 /**
  * Small random changes to a training image, so the network sees each digit a little differently in
- * every epoch: a stroke-width change (thicker by up to 0.4 of a pixel on each side, or thinner by up to 0.3), then a
+ * every epoch: a stroke-width change (thicker by up to 0.3 of a pixel on each side, or thinner by up to 0.2), then a
  * rotation of up to {@link #MAX_DEGREES} degrees and a shift of up to {@link #MAX_SHIFT} pixels
  * each way, sampled bilinearly.
  *
@@ -12,11 +12,11 @@ package org.cnnexplorer.data;
  */
 public final class Augmentation {
     public static final double MAX_DEGREES = 10;
-    public static final double MAX_SHIFT = 2;
+    public static final double MAX_SHIFT = 1;
     /** Stroke width: up to this share of a one-pixel dilation (thicker) ... */
-    public static final double MAX_THICKEN = 0.4;
+    public static final double MAX_THICKEN = 0.3;
     /** ... or of a one-pixel erosion (thinner). MNIST's strokes are 2-3 pixels wide, so less of that. */
-    public static final double MAX_THIN = 0.3;
+    public static final double MAX_THIN = 0.2;
 
     /** How far the changes go: degrees and pixels each way, shares of a dilation and an erosion. */
     public record Limits(double degrees, double shift, double thicken, double thin) {

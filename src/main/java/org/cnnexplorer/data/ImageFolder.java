@@ -51,7 +51,10 @@ public final class ImageFolder {
                 }
                 String sep = "";
                 for (Map.Entry<String, Integer> e : kinds.entrySet()) {
-                    s.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+                    String k = e.getKey();
+                    // "2 folders", "1 folder"; "1 blank", "2 blank"
+                    String named = e.getValue() == 1 ? k.replace("folders", "folder").replace("images", "image") : k;
+                    s.append(sep).append(e.getValue()).append(' ').append(named);
                     sep = ", ";
                 }
                 s.append(')');

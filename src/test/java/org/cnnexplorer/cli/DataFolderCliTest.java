@@ -61,7 +61,7 @@ class DataFolderCliTest {
         assertEquals(List.of(
                 "skipped " + d.resolve("4/readme.png") + ": the file is not an image this program can read (PNG, JPEG, GIF or BMP)",
                 "skipped " + d.resolve("9/empty.png") + ": the file looks blank: no digit stands out from the background",
-                d + ": 20 images read, 2 skipped (1 not readable images, 1 blank)"), r.errLines());
+                d + ": 20 images read, 2 skipped (1 not readable image, 1 blank)"), r.errLines());
 
         // Nothing usable: exit 1, after naming every file.
         Path bad = dir.resolve("bad");
@@ -70,7 +70,7 @@ class DataFolderCliTest {
         r = CliRun.of("train", "--data", bad.toString());
         assertEquals(1, r.code());
         assertEquals(3, r.errLines().size(), r.err());
-        assertEquals("error: " + bad.resolve("1") .getParent() + " has no usable pictures: 0 images read, 1 skipped (1 not readable images)",
+        assertEquals("error: " + bad.resolve("1") .getParent() + " has no usable pictures: 0 images read, 1 skipped (1 not readable image)",
                 r.errLines().get(2));
         assertEquals("", r.out());
     }

@@ -41,7 +41,7 @@ class AugmentationTest {
             thicker += c.stroke() > 0 ? 1 : 0;
             thinner += c.stroke() < 0 ? 1 : 0;
         }
-        assertTrue(maxDeg > 9.5 && maxShift > 1.9, "the whole range is used");
+        assertTrue(maxDeg > 0.95 * Augmentation.MAX_DEGREES && maxShift > 0.95 * Augmentation.MAX_SHIFT, "the whole range is used");
         assertTrue(thicker > 800 && thinner > 800, thicker + " thicker, " + thinner + " thinner");
     }
 

@@ -158,7 +158,7 @@ class MyDigitsWindowTest {
         assertEquals(12, digits.size());
         DialogPane summary = robot.lookup("#import-summary").queryAs(DialogPane.class);
         assertNotNull(summary, "a summary follows every import");
-        assertEquals("Imported pics: 12 images read, 1 skipped (1 not readable images)", summary.getHeaderText());
+        assertEquals("Imported pics: 12 images read, 1 skipped (1 not readable image)", summary.getHeaderText());
         String skipped = robot.lookup("#import-skipped").queryTextInputControl().getText();
         assertEquals("2/broken.png: the file is not an image this program can read (PNG, JPEG, GIF or BMP)\n", skipped);
         robot.interact(() -> ((Stage) summary.getScene().getWindow()).close());
