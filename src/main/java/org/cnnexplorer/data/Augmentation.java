@@ -18,9 +18,15 @@ public final class Augmentation {
     /** ... or of a one-pixel erosion (thinner). MNIST's strokes are 2-3 pixels wide, so less of that. */
     public static final double MAX_THIN = 0.2;
 
-    /** How far the changes go: degrees and pixels each way, shares of a dilation and an erosion. */
-    public record Limits(double degrees, double shift, double thicken, double thin) {
-        public static final Limits DEFAULT = new Limits(MAX_DEGREES, MAX_SHIFT, MAX_THICKEN, MAX_THIN);
+    /** Share of the images changed at all; the others are trained on as they are. */
+    public static final double SHARE = 1.0;
+
+    /**
+     * How far the changes go: degrees and pixels each way, shares of a dilation and an erosion, and
+     * the share of images changed at all.
+     */
+    public record Limits(double degrees, double shift, double thicken, double thin, double share) {
+        public static final Limits DEFAULT = new Limits(MAX_DEGREES, MAX_SHIFT, MAX_THICKEN, MAX_THIN, SHARE);
     }
 
     private final long seed;
@@ -50,6 +56,9 @@ public final class Augmentation {
     public record Change(double degrees, double dx, double dy, double stroke) {
     }
 
+    /** No change at all: the image as it is. */
+    public static final Change NONE = new Change(0, 0, 0, 0);
+
     /** The change for image {@code index} in epoch {@code epoch}. */
     public Change change(int epoch, int index) {
         long s = mix(mix(seed ^ 0x61756774L) + epoch) ^ index * 0x9E3779B97F4A7C15L;
@@ -57,7 +66,10 @@ public final class Augmentation {
         double u1 = unit(s = mix(s));
         double u2 = unit(s = mix(s));
         double u3 = unit(s = mix(s));
-        double u4 = unit(mix(s));
+        double u4 = unit(s = mix(s));
+        if (unit(mix(s)) >= limits.share()) {
+            return NONE;
+        }
         double stroke = u4 < 0.5 ? -limits.thin() * (1 - 2 * u4) : limits.thicken() * (2 * u4 - 1);
         return new Change(limits.degrees() * (2 * u1 - 1), limits.shift() * (2 * u2 - 1), limits.shift() * (2 * u3 - 1), stroke);
     }

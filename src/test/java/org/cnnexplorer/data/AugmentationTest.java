@@ -69,6 +69,21 @@ class AugmentationTest {
     }
 
     @Test
+    void aShareOfTheImagesIsLeftAsItIs() {
+        Dataset t = BundledMnist.test();
+        Augmentation half = new Augmentation(4, new Augmentation.Limits(10, 1, 0.3, 0.2, 0.5));
+        int unchanged = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (half.change(1, i) == Augmentation.NONE) {
+                unchanged++;
+                assertArrayEquals(t.image(i), half.apply(t, i, 1, new byte[784]));
+            }
+        }
+        assertTrue(unchanged > 450 && unchanged < 550, unchanged + " of 1000 unchanged");
+        assertTrue(java.util.stream.IntStream.range(0, 100).noneMatch(i -> new Augmentation(4).change(1, i) == Augmentation.NONE) == (Augmentation.SHARE == 1));
+    }
+
+    @Test
     void noChangeLeavesTheImageAsItIs() {
         Dataset t = BundledMnist.test();
         byte[] out = Augmentation.apply(t.pixels(), t.offset(0), 28, 28, new Augmentation.Change(0, 0, 0, 0), new byte[784]);
