@@ -54,8 +54,8 @@ final class TrainCommand {
               --filters F        number of conv filters, 1 to 64 (default 8)
               --first-max-only   max-pool backward: gradient to the first maximum of a block only,
                                  instead of every position equal to it (the article's rule)
-              --augment          train on randomly changed copies of the images: shifted up to 1
-                                 pixel, rotated up to 10 degrees, strokes thicker or thinner;
+              --augment          train on randomly changed copies of half the images: shifted up
+                                 to 1 pixel, rotated up to 10 degrees, strokes thicker or thinner;
                                  new changes every epoch, the same for the same --seed
               --init FILE.npz    start from these weights instead of random ones
               --save FILE.npz    write the trained weights here (NumPy .npz, the article's layout)

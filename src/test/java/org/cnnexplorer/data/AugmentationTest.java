@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class AugmentationTest {
+    /** The default limits with every image changed. */
+    static final Augmentation.Limits ALL = new Augmentation.Limits(Augmentation.MAX_DEGREES, Augmentation.MAX_SHIFT,
+            Augmentation.MAX_THICKEN, Augmentation.MAX_THIN, 1);
     @Test
     void theSameSeedEpochAndImageGiveTheSameBytes() {
         Dataset t = BundledMnist.test();
-        Augmentation a = new Augmentation(1);
-        Augmentation b = new Augmentation(1);
-        Augmentation c = new Augmentation(2);
+        Augmentation a = new Augmentation(1, ALL);
+        Augmentation b = new Augmentation(1, ALL);
+        Augmentation c = new Augmentation(2, ALL);
         byte[] x = a.apply(t, 3, 1, new byte[784]);
         assertArrayEquals(x, b.apply(t, 3, 1, new byte[784]));
         assertFalse(java.util.Arrays.equals(x, a.apply(t, 3, 2, new byte[784])), "another epoch, another change");
@@ -26,7 +29,7 @@ class AugmentationTest {
 
     @Test
     void changesStayWithinTheirBoundsAndCoverThem() {
-        Augmentation a = new Augmentation(7);
+        Augmentation a = new Augmentation(7, ALL);
         double maxDeg = 0;
         double maxShift = 0;
         int thicker = 0;
@@ -48,7 +51,7 @@ class AugmentationTest {
     @Test
     void digitsChangeOnlySlightly() {
         Dataset t = BundledMnist.test();
-        Augmentation a = new Augmentation(3);
+        Augmentation a = new Augmentation(3, ALL);
         byte[] out = new byte[784];
         double worstMass = 0;
         double meanMass = 0;

@@ -100,7 +100,7 @@ public final class SettingsPane extends TitledPane {
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
         augment.setId("augment");
-        augment.setTooltip(new Tooltip("Every epoch each image is shifted up to 1 pixel, rotated up to 10 degrees and its strokes "
+        augment.setTooltip(new Tooltip("Every epoch half the images, picked at random, are shifted up to 1 pixel, rotated up to 10 degrees and their strokes "
                 + "made a little thicker or thinner, at random from the seed (command line: --augment)"));
         augment.selectedProperty().bindBidirectional(training.augmentProperty());
         g.add(augment, 0, r++, 2, 1);
