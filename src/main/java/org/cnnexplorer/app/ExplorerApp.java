@@ -39,6 +39,7 @@ public class ExplorerApp extends Application {
     private LessonFeature lessons;
     private WindowSettings settings;
     private org.cnnexplorer.app.timeline.TimelineFeature timeline;
+    private org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits;
 
     public static void launchApp(String[] args) {
         Preload.startPretrained();
@@ -58,7 +59,12 @@ public class ExplorerApp extends Application {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setId("menu-quit");
         quitGuard = new QuitGuard(model, stage, training == null ? null : training.controller(), modelFiles);
-        quit.setOnAction(e -> quitGuard.requestQuit());
+        // unsaved digits are asked about first, then trained weights
+        quit.setOnAction(e -> {
+            if (myDigits == null || myDigits.mayClose()) {
+                quitGuard.requestQuit();
+            }
+        });
         window.fileMenu().getItems().addAll(new SeparatorMenuItem(), quit);
         HelpMenu.fill(window.helpMenu(), () -> stage);
 
@@ -85,6 +91,8 @@ public class ExplorerApp extends Application {
             // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
             timeline.followInTab(BACKPROP_TAB, backpropView::useTrainingImage);
         }
+        myDigits = org.cnnexplorer.app.mydigits.MyDigitsFeature.install(w, m, stage, drawView,
+                training == null ? null : training.controller());
     }
 
     /** The Draw, Backprop step and Gradient check tabs, and File > Open model / Save model. */
@@ -207,5 +215,10 @@ public class ExplorerApp extends Application {
 
     public QuitGuard quitGuard() {
         return quitGuard;
+    }
+
+    /** For tests: the My digits tab, its digits and actions. */
+    public org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits() {
+        return myDigits;
     }
 }

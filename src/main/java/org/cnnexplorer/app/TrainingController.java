@@ -57,6 +57,7 @@ public final class TrainingController {
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
     private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty(this, "settingsProblem");
+    private final javafx.beans.property.BooleanProperty augment = new javafx.beans.property.SimpleBooleanProperty(this, "augment");
     private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
@@ -323,6 +324,11 @@ public final class TrainingController {
         return settingsProblem;
     }
 
+    /** Whether the next Start trains on augmented images (seeded by the settings' seed). */
+    public javafx.beans.property.BooleanProperty augmentProperty() {
+        return augment;
+    }
+
     /** Steps per second; {@link RunControl#FULL_SPEED} for no pacing. */
     public DoubleProperty paceProperty() {
         return pace;
@@ -370,6 +376,7 @@ public final class TrainingController {
         }
         service.run = new TrainingRun(model.store(), data.train(), data.test(), c, control, feed);
         service.run.setRecording(recording);
+        service.run.setAugmentation(augment.get() ? new org.cnnexplorer.data.Augmentation(c.seed()) : null);
         service.restart();
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);
         return true;

@@ -23,7 +23,8 @@ public final class Cli {
 
             commands:
               train   [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR] [--seed S]
-                      [--no-shuffle] [--filters F] [--first-max-only] [--init FILE.npz] [--save FILE.npz]
+                      [--no-shuffle] [--filters F] [--first-max-only] [--augment]
+                      [--init FILE.npz] [--save FILE.npz]
                       [--steps N] [--save-run FILE.cnnrun]
               run-export RUN.cnnrun [--data DIR] --step N --save FILE.npz
               run-export RUN.cnnrun [--data DIR] (--gif OUT.gif | --png-dir DIR) [--frames K] [--image I]
@@ -34,7 +35,8 @@ public final class Cli {
 
             Defaults are the article's: 1000 training and 1000 test images, 3 epochs, learning
             rate 0.005, shuffled each epoch, 8 filters, the bundled MNIST; eval and predict use the
-            bundled pre-trained model unless given --model.
+            bundled pre-trained model unless given --model. --data DIR takes MNIST's four IDX files,
+            pictures in subfolders 0/ to 9/ (any size; read like predict reads one), or a My digits folder.
             "COMMAND --help" explains a command's options.
             """;
 
@@ -84,13 +86,13 @@ public final class Cli {
             case "train":
                 return TrainCommand.run(args, out, err, terminal);
             case "eval":
-                return EvalCommand.run(args, out);
+                return EvalCommand.run(args, out, err);
             case "predict":
                 return PredictCommand.run(args, out);
             case "run-export":
                 return RunExportCommand.run(args, out, err);
             case "bench":
-                return bench(args, out);
+                return bench(args, out, err);
             case "help":
             case "--help":
             case "-h":
@@ -108,10 +110,10 @@ public final class Cli {
         }
     }
 
-    private static int bench(String[] args, PrintStream out) throws UsageException, HelpRequested, DataException {
+    private static int bench(String[] args, PrintStream out, PrintStream err) throws UsageException, HelpRequested, DataException {
         Options o = Options.parse("bench", args, 1, Set.of("data"), Set.of());
         o.noMorePositional("bench", 0);
-        Bench.run(DataArgs.load(o.path("data")).train(), out);
+        Bench.run(DataArgs.load(o.path("data"), 1, err::println).train(), out);
         return OK;
     }
 

@@ -1,8 +1,11 @@
 package org.cnnexplorer.cli;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.cnnexplorer.data.DataException;
+import org.cnnexplorer.data.DataFolder;
 import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.data.Datasets;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.io.NpzModel;
@@ -16,16 +19,40 @@ final class DataArgs {
     private DataArgs() {
     }
 
-    /** The folder's MNIST files, or the bundled MNIST; the images must be 28x28 like the network's. */
-    static MnistFiles.Split load(Path dir) throws DataException {
-        return MnistFiles.requireMnistSize(MnistFiles.load(dir));
+    /**
+     * The training and test sets of a --data folder (MNIST IDX files, pictures in class folders,
+     * or My digits; see {@link DataFolder}), or the bundled MNIST; the images must be 28x28 like
+     * the network's. {@code seed} picks the held-out test images of a one-set folder; each skipped
+     * picture and each folder's summary go to {@code notes}.
+     */
+    static MnistFiles.Split load(Path dir, long seed, Consumer<String> notes) throws DataException {
+        MnistFiles.Split split = DataFolder.forTraining(dir, seed, notes);
+        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
+            check28(d, split.source());
+        }
+        return split;
     }
 
-    /** Only the test set (eval needs no training images), with the same checks. */
-    static Dataset loadTest(Path dir) throws DataException {
-        Dataset test = MnistFiles.loadTest(dir);
-        MnistFiles.requireMnistSize(dir == null ? "bundled MNIST" : dir.toString(), test);
-        return test;
+    /** The set to test on: an IDX folder's test set, or every picture of a picture or My digits folder. */
+    static Dataset loadTest(Path dir, Consumer<String> notes) throws DataException {
+        Dataset d = DataFolder.forTesting(dir, notes);
+        check28(d, dir == null ? "bundled MNIST" : dir.toString());
+        return d;
+    }
+
+    private static void check28(Dataset d, String source) throws DataException {
+        if (d.rows() != 28 || d.cols() != 28) {
+            throw new DataException(source + ": the images are " + d.rows() + "x" + d.cols()
+                    + "; the network and its model files are for 28x28 images like MNIST's");
+        }
+    }
+
+    /**
+     * The first n images of an IDX set; of a one-set folder (stored digit by digit) n images
+     * spread evenly over it, so that every digit is in the sample.
+     */
+    static Dataset take(Dataset d, int n, boolean oneSet) {
+        return oneSet ? Datasets.spread(d, n) : head(d, n);
     }
 
     /** Fails with a usage error if {@code --option n} asks for more images than there are. */

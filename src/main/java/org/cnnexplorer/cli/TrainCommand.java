@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import org.cnnexplorer.data.Augmentation;
 import org.cnnexplorer.data.DataException;
+import org.cnnexplorer.data.DataFolder;
+import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.AtomicFile;
 import org.cnnexplorer.io.ModelFileException;
@@ -27,21 +30,26 @@ import org.cnnexplorer.train.WindowStats;
  */
 final class TrainCommand {
     static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save", "steps", "save-run");
-    static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only");
+    static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only", "augment");
     /** More 100-step windows than this per epoch and the lines are merged, about ten per epoch. */
     static final int MAX_LINES_PER_EPOCH = 10;
 
     static final String HELP = """
             usage: train [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR]
                          [--seed S] [--no-shuffle] [--filters F] [--first-max-only]
-                         [--init FILE.npz] [--save FILE.npz] [--steps N] [--save-run FILE.cnnrun]
+                         [--augment] [--init FILE.npz] [--save FILE.npz] [--steps N] [--save-run FILE.cnnrun]
 
             Trains the article's CNN (3x3 conv -> 2x2 max pool -> softmax) by SGD, one image at a
             time, prints the article's progress lines, then tests it.
 
-              --data DIR         folder with the four MNIST IDX files (.gz or not); default: bundled MNIST
-              --train N|all      training images, the first N (default 1000)
-              --test N|all       test images, the first N (default 1000)
+              --data DIR         folder with the four MNIST IDX files (.gz or not); or pictures of
+                                 digits in subfolders 0/ to 9/ (any size, read like predict reads
+                                 one), with train/ and test/ subfolders laid out so if it has them,
+                                 else 20% of each digit (chosen by --seed) held out as the test set;
+                                 or a My digits folder, likewise; default: bundled MNIST
+              --train N|all      training images, the first N (default 1000); of a picture or
+                                 My digits folder, N spread over it (default all)
+              --test N|all       test images, likewise
               --epochs E         passes over the training images (default 3)
               --lr LR            learning rate (default 0.005)
               --seed S           seed of the initial weights and the shuffling (default 1)
@@ -49,6 +57,9 @@ final class TrainCommand {
               --filters F        number of conv filters, 1 to 64 (default 8)
               --first-max-only   max-pool backward: gradient to the first maximum of a block only,
                                  instead of every position equal to it (the article's rule)
+              --augment          train on randomly changed copies of half the images: shifted up
+                                 to 1 pixel, rotated up to 10 degrees, strokes thicker or thinner;
+                                 new changes every epoch, the same for the same --seed
               --init FILE.npz    start from these weights instead of random ones
               --save FILE.npz    write the trained weights here (NumPy .npz, the article's layout)
               --steps N          stop after N training steps (images) in all, then test
@@ -67,15 +78,16 @@ final class TrainCommand {
         long t0 = System.nanoTime();
         Options o = Options.parse("train", args, 1, VALUED, FLAGS);
         o.noMorePositional("train", 0);
-        int trainN = o.countOrAll("train", 1000, DataArgs.ALL);
-        int testN = o.countOrAll("test", 1000, DataArgs.ALL);
+        Path data = o.path("data");
+        boolean oneSet = DataFolder.isOneSet(data);
+        int trainN = o.countOrAll("train", oneSet ? DataArgs.ALL : 1000, DataArgs.ALL);
+        int testN = o.countOrAll("test", oneSet ? DataArgs.ALL : 1000, DataArgs.ALL);
         int epochs = o.intInRange("epochs", 3, 1, 100_000);
         double lr = o.positiveNumber("lr", 0.005);
         long seed = o.longValue("seed", 1);
         int filters = o.intInRange("filters", 8, 1, 64);
         Path init = o.path("init");
         Path save = o.path("save");
-        Path data = o.path("data");
         Path saveRun = o.path("save-run");
         long stopAt = o.has("steps") ? o.longValue("steps", 0) : Long.MAX_VALUE;
         if (stopAt < 1) {
@@ -97,13 +109,18 @@ final class TrainCommand {
             }
             filters = initial.numFilters;
         }
-        MnistFiles.Split split = DataArgs.load(data);
+        MnistFiles.Split split = DataArgs.load(data, seed, err::println);
         DataArgs.checkCount("train", trainN, split.train(), "training");
         DataArgs.checkCount("test", testN, split.test(), "test");
+        Dataset trainSet = DataArgs.take(split.train(), trainN, oneSet);
+        Dataset testSet = DataArgs.take(split.test(), testN, oneSet);
 
         TrainConfig config = new TrainConfig(trainN, testN, epochs, lr, seed, !o.has("no-shuffle"), filters, o.has("first-max-only"));
         Network net = initial != null ? initial : Trainer.newNetwork(config, 28, 28);
-        Trainer trainer = new Trainer(net, split.train(), config);
+        Trainer trainer = new Trainer(net, trainSet, config);
+        if (o.has("augment")) {
+            trainer.setAugmentation(new Augmentation(seed));
+        }
         if (stopAt != Long.MAX_VALUE && stopAt > trainer.totalSteps()) {
             throw new UsageException("--steps " + stopAt + " is more than the run's " + trainer.totalSteps()
                     + " steps (" + epochs + " epochs of " + trainer.stepsPerEpoch() + " images)");
@@ -128,7 +145,7 @@ final class TrainCommand {
         long t2 = System.nanoTime();
 
         out.println("--- Testing the CNN ---");
-        EvalResult r = Evaluator.evaluate(net, DataArgs.head(split.test(), testN));
+        EvalResult r = Evaluator.evaluate(net, testSet);
         out.println("Test Loss: " + PyFloat.repr(r.loss()));
         out.println("Test Accuracy: " + PyFloat.repr(r.accuracy()));
         out.flush();

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the IDX format of MNIST: a big-endian int32 magic (0x00000803 for images, 0x00000801 for
+ * Reads (and writes) the IDX format of MNIST: a big-endian int32 magic (0x00000803 for images, 0x00000801 for
  * labels: two zero bytes, the type 0x08 for unsigned bytes, and the number of dimensions),
  * the dimension sizes as int32, then unsigned bytes. Gzipped input is recognised by its header.
  */
@@ -73,6 +73,20 @@ public final class Idx {
     /** A magic number the way the IDX format describes it: 0x00000803. */
     static String hex(int magic) {
         return String.format("0x%08x", magic);
+    }
+
+    /** The IDX image file of {@code d}: magic 2051, count, rows, cols, then the pixels (not gzipped). */
+    public static byte[] imagesFile(Dataset d) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + d.pixels().length);
+        b.putInt(IMAGES_MAGIC).putInt(d.count()).putInt(d.rows()).putInt(d.cols()).put(d.pixels());
+        return b.array();
+    }
+
+    /** The IDX label file of {@code d}: magic 2049, count, then the labels. */
+    public static byte[] labelsFile(Dataset d) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + d.count());
+        b.putInt(LABELS_MAGIC).putInt(d.count()).put(d.labels());
+        return b.array();
     }
 
     /**

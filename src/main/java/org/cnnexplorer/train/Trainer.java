@@ -41,6 +41,8 @@ public final class Trainer {
     private final Random shuffleRng;
     private final int[] order;
     private Listener listener = new Listener() { };
+    private org.cnnexplorer.data.Augmentation augmentation;
+    private byte[] augmented;
 
     private int epoch;          // 1-based once started
     private int step;           // steps done in the current epoch
@@ -77,6 +79,12 @@ public final class Trainer {
         Network n = new Network(config.numFilters(), height, width, config.seed());
         n.pool.setFirstMaxOnly(config.firstMaxOnly());
         return n;
+    }
+
+    /** Trains on randomly changed copies of the images (null: the images as they are). */
+    public void setAugmentation(org.cnnexplorer.data.Augmentation a) {
+        this.augmentation = a;
+        this.augmented = a == null ? null : new byte[train.imageSize()];
     }
 
     public void setListener(Listener l) {
@@ -160,7 +168,9 @@ public final class Trainer {
         }
         int img = order[step];
         int label = train.label(img);
-        double[] probs = stepper.forward(net, train.pixels(), train.offset(img));
+        double[] probs = augmentation == null
+                ? stepper.forward(net, train.pixels(), train.offset(img))
+                : stepper.forward(net, augmentation.apply(train, img, epoch, augmented), 0);
         double p = probs[label];
         double loss = -Math.log(p);
         // The article's initial gradient is -1/p: once p underflows it overflows even while the

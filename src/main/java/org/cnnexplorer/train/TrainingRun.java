@@ -29,6 +29,7 @@ public final class TrainingRun {
     private final RunClock clock;
 
     private Trainer trainer;
+    private org.cnnexplorer.data.Augmentation augmentation;
     private Network scratch;
     private double rate;
     private long rateMarkTime;
@@ -86,6 +87,7 @@ public final class TrainingRun {
         Network net = store.network();
         imagesBefore = feed.imagesSeen();
         trainer = new Trainer(net, train, config);
+        trainer.setAugmentation(augmentation);
         scratch = net.copy();
         Trainer.Listener windows = new Trainer.Listener() {
             @Override
@@ -166,6 +168,11 @@ public final class TrainingRun {
             publish();
         }
         return steps;
+    }
+
+    /** Trains on randomly changed copies of the images (null, the default: as they are). Set before {@link #run}. */
+    public void setAugmentation(org.cnnexplorer.data.Augmentation a) {
+        this.augmentation = a;
     }
 
     /** Steps made so far (engine thread). */

@@ -64,6 +64,7 @@ public final class DrawView extends LiveView {
     private final Button stepThrough = new Button("Step through backprop with this digit…");
     private final Button featureMaps = new Button("Show in feature maps");
     private final LivePredictor predictor = new LivePredictor();
+    private final VBox answer;
     private final ReadOnlyObjectWrapper<double[]> drawnInput = new ReadOnlyObjectWrapper<>(this, "drawnInput");
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(this, "predicted", -1);
     private double[] inkOutline = new double[0];
@@ -130,7 +131,7 @@ public final class DrawView extends LiveView {
         featureMaps.setOnAction(e -> send(onFeatureMaps));
         featureMaps.setVisible(false);
         featureMaps.setManaged(false);
-        VBox answer = new VBox(8, caption("What the network reads"), prediction, bars, stepThrough, featureMaps);
+        answer = new VBox(8, caption("What the network reads"), prediction, bars, stepThrough, featureMaps);
 
         HBox body = new HBox(24, paper, network, answer);
         setCenter(body);
@@ -149,6 +150,11 @@ public final class DrawView extends LiveView {
             }
         });
         requestRender();
+    }
+
+    /** Adds controls under the prediction (e.g. "Add to my digits"). */
+    public void addControls(javafx.scene.Node n) {
+        answer.getChildren().add(n);
     }
 
     /** Where "Step through backprop" sends the drawn digit (scaled 28x28 input). */

@@ -45,6 +45,7 @@ public final class SettingsPane extends TitledPane {
     private final Label filtersNote = new Label();
     private int trainCount = 60_000;
     private int testCount = 10_000;
+    private final CheckBox augment = new CheckBox("Augment the training images (shift, rotate, stroke)");
 
     public SettingsPane(AppModel model, TrainingController training) {
         this.model = model;
@@ -114,6 +115,11 @@ public final class SettingsPane extends TitledPane {
         g.add(filtersNote, 0, r++, 2, 1);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
+        augment.setId("augment");
+        augment.setTooltip(new Tooltip("Every epoch half the images, picked at random, are shifted up to 1 pixel, rotated up to 10 degrees and their strokes "
+                + "made a little thicker or thinner, at random from the seed (command line: --augment)"));
+        augment.selectedProperty().bindBidirectional(training.augmentProperty());
+        g.add(augment, 0, r++, 2, 1);
         Label hint = new Label("Seed and filters give new weights at Reset; the others apply at the next Start.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
