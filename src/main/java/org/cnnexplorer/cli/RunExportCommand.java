@@ -130,7 +130,7 @@ final class RunExportCommand {
 
     /** The run's training images: from --data, else the bundled MNIST; refused if they are not the run's. */
     private static Dataset trainingImages(Path data, RunHistory run, String name) throws DataException, CommandFailedException {
-        MnistFiles.Split split = DataArgs.load(data);
+        MnistFiles.Split split = DataArgs.load(data, run.config().seed(), note -> { });
         Dataset train = split.train();
         DataIdentity id = DataIdentity.of(split.source(), train, run.config());
         if (!id.sameImages(run.data())) {
