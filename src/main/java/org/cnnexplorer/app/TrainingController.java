@@ -245,8 +245,7 @@ public final class TrainingController {
         }
         int n = config.get().testSize();
         Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
-        // The weights shown: the live ones, or the timeline's moment.
-        NetworkSnapshot weights = model.snapshot();
+        NetworkSnapshot weights = model.store().latest();
         long seen = imagesSeen;
         String name = model.modelNameProperty().get();
         evaluating = true;
