@@ -133,7 +133,8 @@ class TrainingWindowTest {
         robot.clickOn("#evaluate-button");
         waitFor(() -> c.lastTestProperty().get() != null);
         waitFor(() -> !t.evaluationView().matrix().cellText(1, 1).isEmpty());
-        assertTrue(t.evaluationView().galleryCount() > 0, "misclassified images are shown");
+        // the matrix and the gallery fill in one render on the FX thread: read them there
+        waitFor(() -> fx(() -> t.evaluationView().galleryCount() > 0));
         robot.clickOn("#confusion-1-1");
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) == Math.min(120, Integer.parseInt(t.evaluationView().matrix().cellText(1, 1))));
     }
