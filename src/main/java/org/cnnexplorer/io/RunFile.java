@@ -163,6 +163,9 @@ public final class RunFile {
         o.addProperty("end_step", run.endStep());
         o.addProperty("status", run.status().name().toLowerCase(java.util.Locale.ROOT));
         o.addProperty("step_path", run.stepPath());
+        if (run.augmented()) {
+            o.addProperty("augmented", true);
+        }
         if (run.origin() != null) {
             JsonObject origin = new JsonObject();
             origin.addProperty("run", run.origin().run());
@@ -328,6 +331,8 @@ public final class RunFile {
         Network first = new Network(filters, 28, 28, 0);
         RunHistory.loadParams(params[0], first);
         RunHistory h = new RunHistory(top.string("name"), config, data, perEpoch, start, every, stepPath, origin, first);
+        JsonElement aug = o.get("augmented");
+        h.setAugmented(aug != null && aug.isJsonPrimitive() && aug.getAsJsonPrimitive().isBoolean() && aug.getAsBoolean());
         for (int i = 1; i < n; i++) {
             h.addSnapshot(steps[i], params[i]);
             params[i] = null;

@@ -50,6 +50,7 @@ public final class RunHistory {
     private final List<TestPoint> tests = new ArrayList<>();
     private long endStep;
     private Status status = Status.RUNNING;
+    private boolean augmented;
 
     /**
      * @param start the weights at {@code startStep} (the first snapshot)
@@ -153,6 +154,15 @@ public final class RunHistory {
 
     public int paramCount() {
         return paramCount;
+    }
+
+    /** Whether the run trained on augmented images (seeded by its seed); a replay must too. */
+    public boolean augmented() {
+        return augmented;
+    }
+
+    public void setAugmented(boolean on) {
+        this.augmented = on;
     }
 
     /** The training step's implementation that made the run (Trainer.stepName: "layers" or a fused step). */

@@ -35,6 +35,7 @@ public final class RunRecorder implements Trainer.Listener {
         RunHistory h = new RunHistory(name, config, DataIdentity.of(source, images, config), trainer.stepsPerEpoch(),
                 start, RunHistory.intervalFor(trainer.totalSteps() - start, params),
                 trainer.stepName(), origin, trainer.network());
+        h.setAugmented(trainer.augmentation() != null);
         trainer.setListener(new RunRecorder(trainer, h, next));
         return h;
     }

@@ -37,6 +37,10 @@ public final class RunReplay {
         this.history = history;
         this.net = new Network(history.numFilters(), train.rows(), train.cols(), 0);
         this.trainer = new Trainer(net, train, history.config(), stepFor(net, history.stepPath()));
+        if (history.augmented()) {
+            // the augmentation is a function of the seed, the epoch and the image: the same changes again
+            trainer.setAugmentation(new org.cnnexplorer.data.Augmentation(history.config().seed()));
+        }
     }
 
     /**

@@ -82,6 +82,11 @@ public final class Trainer {
     }
 
     /** Trains on randomly changed copies of the images (null: the images as they are). */
+    /** The augmentation the steps train on, or null for the images as they are. */
+    public org.cnnexplorer.data.Augmentation augmentation() {
+        return augmentation;
+    }
+
     public void setAugmentation(org.cnnexplorer.data.Augmentation a) {
         this.augmentation = a;
         this.augmented = a == null ? null : new byte[train.imageSize()];

@@ -2,6 +2,7 @@ package org.cnnexplorer.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,16 @@ class RunFileTest {
     }
 
     @Test
+    void anAugmentedRunSaysSoInItsFile() throws Exception {
+        run.setAugmented(true);
+        try {
+            assertTrue(RunFile.load(saved()).augmented());
+        } finally {
+            run.setAugmented(false);
+        }
+    }
+
+    @Test
     void aSavedRunComesBackWithEverything() throws Exception {
         RunHistory back = RunFile.load(saved());
         assertEquals(run.name(), back.name());
@@ -65,6 +76,7 @@ class RunFileTest {
         assertEquals(run.endStep(), back.endStep());
         assertEquals(run.snapshotEvery(), back.snapshotEvery());
         assertEquals(run.stepPath(), back.stepPath());
+        assertFalse(back.augmented());
         assertEquals(RunHistory.Status.FINISHED, back.status());
         assertEquals(run.windows(), back.windows());
         assertEquals(run.tests(), back.tests());

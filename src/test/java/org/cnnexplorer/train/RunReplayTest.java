@@ -31,7 +31,14 @@ class RunReplayTest {
         final RunHistory history;
 
         Straight(TrainConfig config) {
+            this(config, false);
+        }
+
+        Straight(TrainConfig config, boolean augment) {
             Trainer t = new Trainer(Trainer.newNetwork(config, 28, 28), train, config);
+            if (augment) {
+                t.setAugmentation(new org.cnnexplorer.data.Augmentation(config.seed()));
+            }
             history = RunRecorder.record("run", t, "bundled MNIST", null, null);
             weights.add(RunHistory.paramsOf(t.network()));
             grads.add(new double[t.network().conv.dLdFilters().length]);
@@ -70,6 +77,16 @@ class RunReplayTest {
         assertEquals(List.of(0L, 50L, 100L, 150L, 200L, 250L, 300L, 350L),
                 java.util.stream.IntStream.range(0, s.history.snapshotCount()).mapToObj(s.history::snapshotStep).toList());
         seekEveryStepInRandomOrder(s, 7);
+    }
+
+    @Test
+    void anAugmentedRunReplaysWithTheSameChangedImages() {
+        Straight s = new Straight(TrainConfig.article().withSizes(60, 10).withSeed(3), true);
+        assertTrue(s.history.augmented());
+        seekEveryStepInRandomOrder(s, 11);
+        // and it is the augmentation that made these weights: without it the run differs
+        Straight plain = new Straight(TrainConfig.article().withSizes(60, 10).withSeed(3));
+        assertTrue(!java.util.Arrays.equals(plain.weights.get(180), s.weights.get(180)));
     }
 
     @Test
