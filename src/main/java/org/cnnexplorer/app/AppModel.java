@@ -28,6 +28,7 @@ public final class AppModel {
     private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
     private Choosers choosers = Choosers.platform();
     private NetworkSnapshot clean;
+    private boolean disposed;
 
     public AppModel(ModelStore store) {
         this.store = store;
@@ -114,6 +115,10 @@ public final class AppModel {
     }
 
     public void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
         for (Runnable r : disposers) {
             try {
                 r.run();
