@@ -29,6 +29,7 @@ public final class AppModel {
     private Choosers choosers = Choosers.platform();
     private NetworkSnapshot clean;
     private NetworkSnapshot pinned;
+    private boolean disposed;
 
     public AppModel(ModelStore store) {
         this.store = store;
@@ -133,6 +134,10 @@ public final class AppModel {
     }
 
     public void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
         for (Runnable r : disposers) {
             try {
                 r.run();

@@ -159,6 +159,17 @@ public class ExplorerApp extends Application {
         t.start();
     }
 
+    /**
+     * The platform is stopping (or a test is done with this app): stop the frame timers and the
+     * engine, so nothing keeps this app's data alive. Idempotent with {@link #shutdown()}.
+     */
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.dispose();
+        }
+    }
+
     /** Closing the window stops any training and ends the process. */
     private void shutdown() {
         if (model != null) {

@@ -90,12 +90,12 @@ class TrainingResultsTest {
     @Test
     void aFinishedRunReportsItsOwnLastTestTheCommandLinesFigures() throws Exception {
         // An evaluation names the weights it tested: the bundled model has no "training images" of its own.
-        robot.clickOn("#evaluate-button");
-        waitFor(() -> fx(() -> app.training().controller().lastTestProperty().get() != null));
         fx(() -> {
             app.window().select("tab-evaluation");
             return null;
         });
+        robot.clickOn("#evaluate-button");
+        waitFor(() -> fx(() -> app.training().controller().lastTestProperty().get() != null));
         String summary = fx(() -> robot.lookup("#eval-summary").queryLabeled().getText());
         assertTrue(summary.contains(org.cnnexplorer.io.PretrainedModel.NAME), summary);
         assertFalse(summary.contains("after 0"), summary);
