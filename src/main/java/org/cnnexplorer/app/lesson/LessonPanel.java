@@ -62,6 +62,7 @@ public final class LessonPanel extends VBox {
     private int chapter;
     private int page;
     private boolean updatingChapterBox;
+    private boolean stale;
     /** The learner's choice on this page's question (index), or -1 before they answer. */
     private int chosen = -1;
     private List<String> choices = List.of();
@@ -151,9 +152,18 @@ public final class LessonPanel extends VBox {
         setOnMouseClicked(e -> requestFocus());
         settle.setOnFinished(e -> refreshQuestion());
         // At most a few recomputations a second while training runs; the last change is always taken up.
+        // A hidden panel costs nothing while training runs: it catches up when shown.
         host.onInputsChanged(() -> {
-            if (settle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            if (!isVisible()) {
+                stale = true;
+            } else if (settle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
                 settle.playFromStart();
+            }
+        });
+        visibleProperty().addListener((o, was, now) -> {
+            if (now && stale) {
+                stale = false;
+                refreshQuestion();
             }
         });
         fillChapterBox();
