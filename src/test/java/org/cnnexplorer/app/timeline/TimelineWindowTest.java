@@ -140,12 +140,13 @@ class TimelineWindowTest {
         assertTrue(fx(() -> bar.slider().getValue()) == 137.0);
 
         // Play, then pause: the replay moves forward on its own.
+        // Slowly (10 steps a second), so that the replay cannot reach the run's end before Pause.
         fx(() -> {
-            bar.speedBox().setValue(300);
+            bar.speedBox().setValue(10);
             return null;
         });
         robot.clickOn("#timeline-play");
-        waitFor(() -> bar.step() > 180);
+        waitFor(() -> fx(bar::step) > 139);
         robot.clickOn("#timeline-play");
         assertFalse(fx(bar::isPlaying));
         long paused = fx(bar::step);
