@@ -29,7 +29,12 @@ public final class HelpMenu {
             "  Ctrl+Q  Quit (asks first if trained weights were not saved)",
             "",
             "Views",
-            "  Ctrl+1 … Ctrl+8  Go to a tab",
+            "  F1  Lessons: show the guided course beside the views (Space or → next page, ← back)",
+            "  Shift+F1  This list",
+            "  Ctrl+1 … Ctrl+9  Go to a tab",
+            "  Ctrl+= / Ctrl+- / Ctrl+0  Zoom in, out, actual size",
+            "  Ctrl+E / Ctrl+Shift+E  Export the view as PNG (1×, 2×)",
+            "  Timeline: Alt+← / Alt+→ one step, Alt+Shift+← / Alt+Shift+→ 100 steps, Alt+P play or pause, Alt+L follow live",
             "  Draw: Ctrl+Z undo a stroke, Delete or Esc clear",
             "  Backprop step: → or Page Down next stage, ← or Page Up back",
             "",
@@ -42,7 +47,8 @@ public final class HelpMenu {
     public static void fill(Menu help, java.util.function.Supplier<Window> owner) {
         MenuItem keys = new MenuItem("_Keyboard shortcuts");
         keys.setId("menu-shortcuts");
-        keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        // F1 belongs to the lessons panel
+        keys.setAccelerator(KeyCombination.keyCombination("Shift+F1"));
         keys.setOnAction(e -> Dialogs.info(owner.get(), "shortcuts-dialog", "Keyboard shortcuts", SHORTCUTS));
         MenuItem article = new MenuItem("The _article");
         article.setId("menu-article");
