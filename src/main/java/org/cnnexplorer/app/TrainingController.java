@@ -59,6 +59,8 @@ public final class TrainingController {
     private long imagesSeen;
     private boolean evaluating;
     private boolean renaming;
+    /** The settings' network (layers, filters, ReLU or initialisation) changed since the weights were drawn. */
+    private boolean architectureChanged;
 
     public TrainingController(AppModel model, Supplier<Window> owner) {
         this.model = model;
@@ -67,6 +69,12 @@ public final class TrainingController {
         service.stateProperty().addListener((o, was, now) -> onServiceState(now));
         control.setPace(DEFAULT_PACE);
         pace.addListener((o, was, now) -> control.setPace(now.doubleValue()));
+        // A change of the network means a new run: new weights at the next Start.
+        config.addListener((o, was, now) -> {
+            if (was != null && now != null && !was.architecture().equals(now.architecture())) {
+                architectureChanged = true;
+            }
+        });
         model.dataProperty().addListener((o, was, now) -> {
             if (was != null && now != null && isActive()) {
                 stop();
@@ -160,6 +168,7 @@ public final class TrainingController {
     /** Stops any run and starts over from new weights drawn from the settings' seed. */
     public void reset() {
         stop();
+        architectureChanged = false;
         TrainConfig c = config.get();
         MnistFiles.Split data = model.data();
         int h = data == null ? 28 : data.train().rows();
@@ -168,7 +177,8 @@ public final class TrainingController {
         renaming = true;
         model.modelNameProperty().set("new model (seed " + c.seed() + ")");
         renaming = false;
-        model.statusProperty().set("New weights from seed " + c.seed() + ", " + c.numFilters() + " filters");
+        model.statusProperty().set("New weights from seed " + c.seed() + ", "
+                + (c.architecture().isArticleShape() ? c.numFilters() + " filters" : c.architecture().describe()));
         // Queued on the engine thread behind the stopping run, ahead of any new one.
         model.store().replace(Trainer.newNetwork(c, h, w)).thenRun(() -> Platform.runLater(model::refreshSnapshot));
     }
@@ -283,7 +293,8 @@ public final class TrainingController {
         }
         TrainConfig c = config.get();
         NetworkSnapshot current = model.store().latest();
-        if (current.numFilters != c.numFilters() || current.height != data.train().rows() || current.width != data.train().cols()) {
+        if (architectureChanged || !current.arch.sameLayers(c.architecture())
+                || current.height != data.train().rows() || current.width != data.train().cols()) {
             // The network's shape must change: that means new weights.
             reset();
         } else if (PretrainedModel.NAME.equals(model.modelNameProperty().get())) {

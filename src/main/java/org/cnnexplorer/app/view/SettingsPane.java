@@ -13,6 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.TrainingController;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import org.cnnexplorer.nn.Architecture;
+import org.cnnexplorer.nn.Init;
 import org.cnnexplorer.train.TrainConfig;
 
 /**
@@ -32,6 +36,12 @@ public final class SettingsPane extends TitledPane {
     private final Spinner<Integer> filters = new Spinner<>(1, 32, 8);
     private final CheckBox shuffle = new CheckBox("Shuffle the training images every epoch");
     private final CheckBox firstMax = new CheckBox("Max-pool ties: route to the first max only");
+    // The network options (issue 11): none of them is the article's but the defaults.
+    private final CheckBox relu = new CheckBox("ReLU after each convolution");
+    private final Spinner<Integer> convLayers = new Spinner<>(1, 2, 1);
+    private final Spinner<Integer> filters2 = new Spinner<>(1, Architecture.MAX_FILTERS_TWO_LAYERS, 16);
+    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    private final Spinner<Integer> batch = new Spinner<>(1, TrainConfig.MAX_BATCH, 1);
 
     public SettingsPane(AppModel model, TrainingController training) {
         this.training = training;
@@ -57,7 +67,7 @@ public final class SettingsPane extends TitledPane {
             }
         });
         learnRate.setValueFactory(lr);
-        for (Spinner<?> s : new Spinner<?>[] {learnRate, epochs, trainSize, testSize, seed, filters}) {
+        for (Spinner<?> s : new Spinner<?>[] {learnRate, epochs, trainSize, testSize, seed, filters, convLayers, filters2, batch}) {
             s.setEditable(true);
             s.setPrefWidth(120);
             // Commit typed text when focus leaves, not only on Enter.
@@ -77,6 +87,32 @@ public final class SettingsPane extends TitledPane {
         firstMax.setId("first-max-only");
         trainAll.setId("train-all");
         testAll.setId("test-all");
+        relu.setId("relu");
+        convLayers.setId("conv-layers");
+        filters2.setId("filters2");
+        init.setId("init");
+        batch.setId("batch");
+        init.setValue(Init.ARTICLE);
+        init.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Init i) {
+                return i == null ? "" : switch (i) {
+                    case ARTICLE -> "article (N(0,1)/9, N(0,1)/inputs)";
+                    case GLOROT -> "Glorot";
+                    case HE -> "He";
+                };
+            }
+
+            @Override
+            public Init fromString(String t) {
+                return Init.parse(t);
+            }
+        });
+        filters2.disableProperty().bind(convLayers.valueProperty().isEqualTo(1));
+        relu.setTooltip(new Tooltip("max(0, x) after each convolution; the article has none"));
+        convLayers.setTooltip(new Tooltip("2 adds a second 3x3 convolution that sees every filter of the first (26x26 -> 24x24, pooled to 12x12)"));
+        init.setTooltip(new Tooltip("How the first weights are drawn: the article's, Glorot's sqrt(2/(fan in + fan out)) or He's sqrt(2/fan in)"));
+        batch.setTooltip(new Tooltip("Images per update, with the gradients averaged over them (the article: 1)"));
         shuffle.setSelected(true);
         trainSize.disableProperty().bind(trainAll.selectedProperty());
         testSize.disableProperty().bind(testAll.selectedProperty());
@@ -96,9 +132,15 @@ public final class SettingsPane extends TitledPane {
         g.addRow(r++, new Label("Test images"), new HBox(6, testSize, testAll));
         g.addRow(r++, new Label("Seed"), seed);
         g.addRow(r++, new Label("Filters"), filters);
+        g.addRow(r++, new Label("Convolution layers"), convLayers);
+        g.addRow(r++, new Label("Filters, layer 2"), filters2);
+        g.add(relu, 0, r++, 2, 1);
+        g.addRow(r++, new Label("Initialisation"), init);
+        g.addRow(r++, new Label("Mini-batch"), batch);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
-        Label hint = new Label("Seed and filters give new weights at Reset; the others apply at the next Start.");
+        Label hint = new Label("Seed and filters give new weights at Reset; a change of the network (filters, layers, ReLU,"
+                + " initialisation) gives new weights at the next Start; the others apply at the next Start.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         g.add(hint, 0, r, 2, 1);
@@ -107,7 +149,9 @@ public final class SettingsPane extends TitledPane {
         disableProperty().bind(training.stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
         for (var p : new javafx.beans.value.ObservableValue<?>[] {learnRate.valueProperty(), epochs.valueProperty(),
                 trainSize.valueProperty(), testSize.valueProperty(), seed.valueProperty(), filters.valueProperty(),
-                shuffle.selectedProperty(), firstMax.selectedProperty(), trainAll.selectedProperty(), testAll.selectedProperty()}) {
+                shuffle.selectedProperty(), firstMax.selectedProperty(), trainAll.selectedProperty(), testAll.selectedProperty(),
+                relu.selectedProperty(), convLayers.valueProperty(), filters2.valueProperty(), init.valueProperty(),
+                batch.valueProperty()}) {
             p.addListener((o, was, now) -> publish());
         }
         model.dataProperty().addListener((o, was, d) -> {
@@ -126,7 +170,14 @@ public final class SettingsPane extends TitledPane {
         return new TrainConfig(trainAll.isSelected() ? TrainConfig.ALL : trainSize.getValue(),
                 testAll.isSelected() ? TrainConfig.ALL : testSize.getValue(),
                 epochs.getValue(), learnRate.getValue(), seed.getValue(), shuffle.isSelected(),
-                filters.getValue(), firstMax.isSelected());
+                architecture(), firstMax.isSelected(), batch.getValue());
+    }
+
+    /** The network the options describe. */
+    public Architecture architecture() {
+        boolean two = convLayers.getValue() == 2;
+        int f1 = two ? Math.min(filters.getValue(), Architecture.MAX_FILTERS_TWO_LAYERS) : filters.getValue();
+        return new Architecture(f1, two ? filters2.getValue() : 0, relu.isSelected(), init.getValue() == null ? Init.ARTICLE : init.getValue());
     }
 
     private void publish() {
