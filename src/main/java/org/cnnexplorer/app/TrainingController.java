@@ -64,6 +64,8 @@ public final class TrainingController {
     private boolean renaming;
     private TrainingSnapshot pinned;
     private TrainingRun.Recording recording;
+    /** The settings' network (layers, filters, ReLU or initialisation) changed since the weights were drawn. */
+    private boolean architectureChanged;
 
     public TrainingController(AppModel model, Supplier<Window> owner) {
         this.model = model;
@@ -72,6 +74,12 @@ public final class TrainingController {
         service.stateProperty().addListener((o, was, now) -> onServiceState(now));
         control.setPace(DEFAULT_PACE);
         pace.addListener((o, was, now) -> control.setPace(now.doubleValue()));
+        // A change of the network means a new run: new weights at the next Start.
+        config.addListener((o, was, now) -> {
+            if (was != null && now != null && !was.architecture().equals(now.architecture())) {
+                architectureChanged = true;
+            }
+        });
         model.dataProperty().addListener((o, was, now) -> {
             if (was != null && now != null && isActive()) {
                 stop();
@@ -211,6 +219,7 @@ public final class TrainingController {
             return;
         }
         stop();
+        architectureChanged = false;
         TrainConfig c = config.get();
         MnistFiles.Split data = model.data();
         int h = data == null ? 28 : data.train().rows();
@@ -219,7 +228,8 @@ public final class TrainingController {
         renaming = true;
         model.modelNameProperty().set("new model (seed " + c.seed() + ")");
         renaming = false;
-        model.statusProperty().set("New weights from seed " + c.seed() + ", " + Words.filters(c.numFilters()));
+        model.statusProperty().set("New weights from seed " + c.seed() + ", "
+                + (c.architecture().isArticleShape() ? Words.filters(c.numFilters()) : c.architecture().describe()));
         // Queued on the engine thread behind the stopping run, ahead of any new one.
         model.store().replace(Trainer.newNetwork(c, h, w)).thenAccept(fresh -> Platform.runLater(() -> {
             model.markClean(fresh);
@@ -358,7 +368,8 @@ public final class TrainingController {
         }
         TrainConfig c = config.get();
         NetworkSnapshot current = model.store().latest();
-        if (current.numFilters != c.numFilters() || current.height != data.train().rows() || current.width != data.train().cols()) {
+        if (architectureChanged || !current.arch.sameLayers(c.architecture())
+                || current.height != data.train().rows() || current.width != data.train().cols()) {
             // The network's shape must change: that means new weights.
             reset();
         } else if (PretrainedModel.NAME.equals(model.modelNameProperty().get())) {

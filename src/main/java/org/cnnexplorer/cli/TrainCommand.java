@@ -14,6 +14,7 @@ import org.cnnexplorer.io.AtomicFile;
 import org.cnnexplorer.io.ModelFileException;
 import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.io.RunFile;
+import org.cnnexplorer.nn.Architecture;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.EvalResult;
 import org.cnnexplorer.train.Evaluator;
@@ -29,15 +30,17 @@ import org.cnnexplorer.train.WindowStats;
  * Everything is checked before training starts, and --save writes only after a run that worked.
  */
 final class TrainCommand {
-    static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save", "steps", "save-run");
-    static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only", "augment");
+    static final Set<String> VALUED = Set.of("data", "train", "test", "epochs", "lr", "seed", "filters", "init", "save",
+            "steps", "save-run", "conv-layers", "batch");
+    static final Set<String> FLAGS = Set.of("no-shuffle", "first-max-only", "augment", "relu");
     /** More 100-step windows than this per epoch and the lines are merged, about ten per epoch. */
     static final int MAX_LINES_PER_EPOCH = 10;
 
     static final String HELP = """
             usage: train [--data DIR] [--train N|all] [--test N|all] [--epochs E] [--lr LR]
-                         [--seed S] [--no-shuffle] [--filters F] [--first-max-only]
-                         [--augment] [--init FILE.npz] [--save FILE.npz] [--steps N] [--save-run FILE.cnnrun]
+                         [--seed S] [--no-shuffle] [--filters F|F1,F2] [--first-max-only]
+                         [--relu] [--conv-layers 1|2] [--batch B] [--augment]
+                         [--init article|glorot|he|FILE.npz] [--save FILE.npz] [--steps N] [--save-run FILE.cnnrun]
 
             Trains the article's CNN (3x3 conv -> 2x2 max pool -> softmax) by SGD, one image at a
             time, prints the article's progress lines, then tests it.
@@ -54,14 +57,22 @@ final class TrainCommand {
               --lr LR            learning rate (default 0.005)
               --seed S           seed of the initial weights and the shuffling (default 1)
               --no-shuffle       keep the images in file order every epoch
-              --filters F        number of conv filters, 1 to 64 (default 8)
+              --filters F|F1,F2  conv filters: 1 to 64 for one layer, 1 to 32 per layer for two
+                                 (default 8; "8,16" means two layers)
               --first-max-only   max-pool backward: gradient to the first maximum of a block only,
                                  instead of every position equal to it (the article's rule)
               --augment          train on randomly changed copies of half the images: shifted up
                                  to 1 pixel, rotated up to 10 degrees, strokes thicker or thinner;
                                  new changes every epoch, the same for the same --seed
-              --init FILE.npz    start from these weights instead of random ones
-              --save FILE.npz    write the trained weights here (NumPy .npz, the article's layout)
+              --relu             a ReLU after each convolution (the article has none)
+              --conv-layers N    1 (the article) or 2: a second 3x3 convolution that sees every
+                                 filter of the first (26x26 -> 24x24, pooled to 12x12)
+              --batch B          images per update, gradients averaged over them (default 1)
+              --init SCHEME      first weights: article (N(0,1)/9 and N(0,1)/inputs, the default),
+                                 glorot or he
+              --init FILE.npz    or start from these weights instead of random ones
+              --save FILE.npz    write the trained weights here (NumPy .npz; the article's layout
+                                 for its network, arrays per layer for the others)
               --steps N          stop after N training steps (images) in all, then test
               --save-run FILE    write the run here (.cnnrun: settings, seed, curves and weight
                                  snapshots), to look at any step again (run-export, the app)
@@ -85,8 +96,12 @@ final class TrainCommand {
         int epochs = o.intInRange("epochs", 3, 1, 100_000);
         double lr = o.positiveNumber("lr", 0.005);
         long seed = o.longValue("seed", 1);
-        int filters = o.intInRange("filters", 8, 1, 64);
-        Path init = o.path("init");
+        Architecture arch = ArchitectureArgs.parse(o);
+        int batch = o.intInRange("batch", 1, 1, TrainConfig.MAX_BATCH);
+        Path init = ArchitectureArgs.isScheme(o.string("init")) ? null : o.path("init");
+        if (init != null && !java.nio.file.Files.exists(init) && !init.toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
+            throw new UsageException("--init takes article, glorot, he or a model file (.npz), got \"" + o.string("init") + "\"");
+        }
         Path save = o.path("save");
         Path saveRun = o.path("save-run");
         long stopAt = o.has("steps") ? o.longValue("steps", 0) : Long.MAX_VALUE;
@@ -103,11 +118,16 @@ final class TrainCommand {
         Network initial = null;
         if (init != null) {
             initial = NpzModel.load(init);
-            if (o.has("filters") && filters != initial.numFilters) {
-                throw new UsageException("--filters " + filters + " disagrees with " + init.getFileName()
-                        + ", which has " + initial.numFilters + " filters; leave out --filters");
+            if (o.has("filters") && !arch.filtersText().equals(initial.arch.filtersText())) {
+                throw new UsageException("--filters " + o.string("filters") + " disagrees with " + init.getFileName()
+                        + ", which has " + initial.arch.filtersText() + " filters; leave out --filters");
             }
-            filters = initial.numFilters;
+            if ((o.has("conv-layers") && arch.convLayers() != initial.arch.convLayers())
+                    || (o.has("relu") && !initial.arch.relu())) {
+                throw new UsageException(init.getFileName() + " is a " + initial.arch.describe()
+                        + " network; leave out --conv-layers and --relu when starting from a file");
+            }
+            arch = initial.arch;
         }
         MnistFiles.Split split = DataArgs.load(data, seed, err::println);
         DataArgs.checkCount("train", trainN, split.train(), "training");
@@ -115,7 +135,7 @@ final class TrainCommand {
         Dataset trainSet = DataArgs.take(split.train(), trainN, oneSet);
         Dataset testSet = DataArgs.take(split.test(), testN, oneSet);
 
-        TrainConfig config = new TrainConfig(trainN, testN, epochs, lr, seed, !o.has("no-shuffle"), filters, o.has("first-max-only"));
+        TrainConfig config = new TrainConfig(trainN, testN, epochs, lr, seed, !o.has("no-shuffle"), arch, o.has("first-max-only"), batch);
         Network net = initial != null ? initial : Trainer.newNetwork(config, 28, 28);
         Trainer trainer = new Trainer(net, trainSet, config);
         if (o.has("augment")) {
@@ -128,6 +148,9 @@ final class TrainCommand {
         long t1 = System.nanoTime();
 
         out.println("MNIST CNN initialized!");
+        if (!arch.isArticleShape() || batch > 1) {
+            err.println("Network: " + arch.describe() + (batch > 1 ? ", batches of " + batch : ""));
+        }
         Progress progress = new Progress(err, terminal);
         Log log = new Log(trainer, out, progress);
         RunHistory run = saveRun == null ? null

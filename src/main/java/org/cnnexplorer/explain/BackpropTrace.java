@@ -73,6 +73,10 @@ public final class BackpropTrace {
         if (label < 0 || label >= Network.CLASSES) {
             throw new IllegalArgumentException("label must be a digit 0-9, got " + label);
         }
+        if (!net.arch.isArticleShape()) {
+            throw new IllegalArgumentException("the step-through records the article's network (one convolution, no ReLU), not "
+                    + net.arch.describe());
+        }
         if (!(learnRate >= 0) || Double.isInfinite(learnRate)) {
             throw new IllegalArgumentException("learning rate must be a non-negative number");
         }

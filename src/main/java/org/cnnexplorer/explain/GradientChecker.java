@@ -63,10 +63,10 @@ public final class GradientChecker {
         net.setInput(scaledInput);
         net.forward();
         byte[] baseMask = masks(net);
-        // Network.backward, one layer at a time, to keep dL/dpooled for the tie test.
-        org.cnnexplorer.nn.Tensor g = net.softmax.backward(net.initialGradient(label));
-        double[] dLdPooled = g.data.clone();
-        net.conv.backward(net.pool.backward(g));
+        byte[] baseSigns = reluSigns(net);
+        // dL/dpooled for the tie test, then Network.backward for every gradient.
+        double[] dLdPooled = net.softmax.backward(net.initialGradient(label)).data.clone();
+        net.backward(label);
         tamper.accept(net);
         // Snapshot the analytic gradients before any perturbed forward pass reuses the buffers.
         double[] analytic = new double[refs.size()];
@@ -82,18 +82,24 @@ public final class GradientChecker {
             double w = a[idx];
             a[idx] = w + EPS;
             double lossPlus = loss(net, label);
-            boolean maskMoved = !java.util.Arrays.equals(masks(net), baseMask);
+            boolean maskMoved = !java.util.Arrays.equals(masks(net), baseMask)
+                    || !java.util.Arrays.equals(reluSigns(net), baseSigns);
             a[idx] = w - EPS;
             double lossMinus = loss(net, label);
-            maskMoved |= !java.util.Arrays.equals(masks(net), baseMask);
+            maskMoved |= !java.util.Arrays.equals(masks(net), baseMask)
+                    || !java.util.Arrays.equals(reluSigns(net), baseSigns);
             a[idx] = w;
             double numeric = (lossPlus - lossMinus) / (2 * EPS);
             double rel = relativeError(analytic[n], numeric);
             Status s;
             if (agrees(analytic[n], numeric)) {
                 s = Status.PASS;
-            } else if (r.kind() == WeightRef.Kind.CONV_FILTER
+            } else if (r.kind() == WeightRef.Kind.CONV_FILTER && net.conv2 == null
                     && (maskMoved || routesThroughTie(net, baseMask, dLdPooled, r.f()))) {
+                s = Status.TIE;
+            } else if ((r.kind() == WeightRef.Kind.CONV_FILTER || r.kind() == WeightRef.Kind.CONV2_FILTER)
+                    && net.conv2 != null && (maskMoved || anyTieRouted(baseMask, dLdPooled))) {
+                // With two layers every first-layer filter reaches every pooled map.
                 s = Status.TIE;
             } else {
                 s = Status.FAIL;
@@ -125,8 +131,8 @@ public final class GradientChecker {
     private static byte[] masks(Network net) {
         int ph = net.pooledHeight();
         int pw = net.pooledWidth();
-        byte[] m = new byte[net.numFilters * ph * pw];
-        for (int c = 0, n = 0; c < net.numFilters; c++) {
+        byte[] m = new byte[net.pooledChannels() * ph * pw];
+        for (int c = 0, n = 0; c < net.pooledChannels(); c++) {
             for (int i = 0; i < ph; i++) {
                 for (int j = 0; j < pw; j++, n++) {
                     m[n] = (byte) net.pool.maxMask(c, i, j);
@@ -134,6 +140,29 @@ public final class GradientChecker {
             }
         }
         return m;
+    }
+
+    /** Which ReLU inputs were positive in the last forward pass (empty without ReLU): ReLU's kink. */
+    private static byte[] reluSigns(Network net) {
+        int n1 = net.relu1 == null ? 0 : net.relu1.lastInput().size();
+        int n2 = net.relu2 == null ? 0 : net.relu2.lastInput().size();
+        byte[] s = new byte[n1 + n2];
+        for (int i = 0; i < n1; i++) {
+            s[i] = (byte) (net.relu1.lastInput().data[i] > 0 ? 1 : 0);
+        }
+        for (int i = 0; i < n2; i++) {
+            s[n1 + i] = (byte) (net.relu2.lastInput().data[i] > 0 ? 1 : 0);
+        }
+        return s;
+    }
+
+    private static boolean anyTieRouted(byte[] mask, double[] dLdPooled) {
+        for (int n = 0; n < mask.length; n++) {
+            if (Integer.bitCount(mask[n] & 0xff) > 1 && dLdPooled[n] != 0.0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether filter f has a tied block that receives gradient (where the pooling rule matters). */

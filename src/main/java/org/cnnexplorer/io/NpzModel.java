@@ -15,6 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.cnnexplorer.nn.Architecture;
+import org.cnnexplorer.nn.Init;
 import org.cnnexplorer.nn.Network;
 
 /**
@@ -27,13 +29,24 @@ import org.cnnexplorer.nn.Network;
  *     {@link org.cnnexplorer.nn.Softmax} flattens (F, 13, 13) and stores the matrix transposed;</li>
  * <li>{@code softmax_biases} (10,).</li>
  * </ul>
+ * The other architectures ({@link Architecture}) are named per layer:
+ * <ul>
+ * <li>two convolutions: {@code conv1_filters} (F1, 3, 3) and {@code conv2_filters} (F2, F1, 3, 3)
+ *     (filter, input channel, row, column) instead of {@code conv_filters}; the softmax rows then
+ *     follow the pooled (12, 12, F2) volume the same way;</li>
+ * <li>ReLU after each convolution: an array {@code relu} of shape (1,) holding 1.0 (0.0 or no such
+ *     array: no ReLU). The article's layout has none, so its files are unchanged.</li>
+ * </ul>
  * Reads float64 or float32 arrays, stored or deflated (np.savez or np.savez_compressed); other
- * entries are ignored. Writes float64, stored, like np.savez.
+ * entries are ignored, but a mix of the two layouts is refused. Writes float64, stored, like np.savez.
  */
 public final class NpzModel {
     public static final String FILTERS = "conv_filters";
     public static final String WEIGHTS = "softmax_weights";
     public static final String BIASES = "softmax_biases";
+    public static final String CONV1 = "conv1_filters";
+    public static final String CONV2 = "conv2_filters";
+    public static final String RELU = "relu";
     /** Far above the largest model (64 filters: under 1 MB); stops a wrong file from filling memory. */
     private static final int MAX_BYTES = 64 << 20;
     private static final int MAX_FILTERS = 64;
@@ -65,6 +78,15 @@ public final class NpzModel {
 
     public static Network load(InputStream in, String name, int height, int width) throws ModelFileException {
         Map<String, Npy> arrays = readArrays(readCapped(in, name), name);
+        boolean relu = readRelu(arrays, name);
+        boolean two = arrays.containsKey(CONV1) || arrays.containsKey(CONV2);
+        if (two && arrays.containsKey(FILTERS)) {
+            throw new ModelFileException(name + " mixes two layouts: it has " + FILTERS + " (one convolution) and "
+                    + (arrays.containsKey(CONV1) ? CONV1 : CONV2) + " (two); keep one");
+        }
+        if (two) {
+            return loadTwoLayers(arrays, name, height, width, relu);
+        }
         Npy filters = require(arrays, FILTERS, name);
         Npy weights = require(arrays, WEIGHTS, name);
         Npy biases = require(arrays, BIASES, name);
@@ -75,18 +97,65 @@ public final class NpzModel {
                     + ", expected (F, 3, 3) with F between 1 and " + MAX_FILTERS);
         }
         int f = fs[0];
-        int ph = (height - 2) / 2;
-        int pw = (width - 2) / 2;
+        Network net = new Network(new Architecture(f, 0, relu, Init.ARTICLE), height, width, new java.util.Random(0));
+        readSoftmax(net, weights, biases, name);
+        requireFinite(filters, name, FILTERS);
+        System.arraycopy(filters.data(), 0, net.conv.filters(), 0, f * 9);
+        return net;
+    }
+
+    private static Network loadTwoLayers(Map<String, Npy> arrays, String name, int height, int width, boolean relu)
+            throws ModelFileException {
+        String needs = "; a two-layer model needs " + CONV1 + ", " + CONV2 + ", " + WEIGHTS + " and " + BIASES;
+        Npy c1 = requireFor(arrays, CONV1, name, needs);
+        Npy c2 = requireFor(arrays, CONV2, name, needs);
+        Npy weights = requireFor(arrays, WEIGHTS, name, needs);
+        Npy biases = requireFor(arrays, BIASES, name, needs);
+        int max = Architecture.MAX_FILTERS_TWO_LAYERS;
+        int[] s1 = c1.shape();
+        if (s1.length != 3 || s1[1] != 3 || s1[2] != 3 || s1[0] < 1 || s1[0] > max) {
+            throw new ModelFileException(name + ": " + CONV1 + " has shape " + c1.shapeText()
+                    + ", expected (F1, 3, 3) with F1 between 1 and " + max);
+        }
+        int f1 = s1[0];
+        int[] s2 = c2.shape();
+        if (s2.length != 4 || s2[1] != f1 || s2[2] != 3 || s2[3] != 3 || s2[0] < 1 || s2[0] > max) {
+            throw new ModelFileException(name + ": " + CONV2 + " has shape " + c2.shapeText()
+                    + ", expected (F2, " + f1 + ", 3, 3): F2 between 1 and " + max + ", one 3x3 slice per filter of " + CONV1);
+        }
+        Network net = new Network(new Architecture(f1, s2[0], relu, Init.ARTICLE), height, width, new java.util.Random(0));
+        readSoftmax(net, weights, biases, name);
+        requireFinite(c1, name, CONV1);
+        requireFinite(c2, name, CONV2);
+        System.arraycopy(c1.data(), 0, net.conv.filters(), 0, c1.data().length);
+        System.arraycopy(c2.data(), 0, net.conv2.filters(), 0, c2.data().length);
+        return net;
+    }
+
+    /** The relu flag: no array, or (1,) holding 0 or 1. */
+    private static boolean readRelu(Map<String, Npy> arrays, String name) throws ModelFileException {
+        Npy r = arrays.get(RELU);
+        if (r == null) {
+            return false;
+        }
+        if (r.data().length != 1 || r.shape().length > 1 || (r.data()[0] != 0.0 && r.data()[0] != 1.0)) {
+            throw new ModelFileException(name + ": " + RELU + " must be one value, 1 (ReLU after each convolution) or 0; it has shape "
+                    + r.shapeText());
+        }
+        return r.data()[0] == 1.0;
+    }
+
+    /** The softmax arrays into {@code net}, converting the article's (H, W, C) rows to (C, H, W). */
+    private static void readSoftmax(Network net, Npy weights, Npy biases, String name) throws ModelFileException {
+        int f = net.pooledChannels();
+        int ph = net.pooledHeight();
+        int pw = net.pooledWidth();
         int inputLen = ph * pw * f;
         expectShape(weights, new int[] {inputLen, Network.CLASSES}, name, WEIGHTS,
                 " (" + ph + "*" + pw + "*" + f + " rows for " + f + " filters)");
         expectShape(biases, new int[] {Network.CLASSES}, name, BIASES, "");
-        requireFinite(filters, name, FILTERS);
         requireFinite(weights, name, WEIGHTS);
         requireFinite(biases, name, BIASES);
-
-        Network net = new Network(f, height, width, 0);
-        System.arraycopy(filters.data(), 0, net.conv.filters(), 0, f * 9);
         double[] w = net.softmax.weights();
         double[] src = weights.data();
         int plane = ph * pw;
@@ -100,7 +169,6 @@ public final class NpzModel {
             }
         }
         System.arraycopy(biases.data(), 0, net.softmax.biases(), 0, Network.CLASSES);
-        return net;
     }
 
     /** Writes the model atomically: an existing file is replaced only once the new one is complete. */
@@ -110,7 +178,7 @@ public final class NpzModel {
 
     /** The .npz file's bytes. */
     public static byte[] toBytes(Network net) {
-        int f = net.numFilters;
+        int f = net.pooledChannels();
         int plane = net.pooledHeight() * net.pooledWidth();
         int inputLen = plane * f;
         double[] w = net.softmax.weights();
@@ -125,9 +193,17 @@ public final class NpzModel {
             }
         }
         Map<String, Npy> arrays = new LinkedHashMap<>();
-        arrays.put(FILTERS, new Npy(new int[] {f, 3, 3}, net.conv.filters().clone()));
+        if (net.conv2 == null) {
+            arrays.put(FILTERS, new Npy(new int[] {net.numFilters, 3, 3}, net.conv.filters().clone()));
+        } else {
+            arrays.put(CONV1, new Npy(new int[] {net.numFilters, 3, 3}, net.conv.filters().clone()));
+            arrays.put(CONV2, new Npy(new int[] {f, net.numFilters, 3, 3}, net.conv2.filters().clone()));
+        }
         arrays.put(WEIGHTS, new Npy(new int[] {inputLen, Network.CLASSES}, rows));
         arrays.put(BIASES, new Npy(new int[] {Network.CLASSES}, net.softmax.biases().clone()));
+        if (net.arch.relu()) {
+            arrays.put(RELU, new Npy(new int[] {1}, new double[] {1.0}));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, Npy> a : arrays.entrySet()) {
@@ -185,11 +261,14 @@ public final class NpzModel {
     }
 
     private static Npy require(Map<String, Npy> arrays, String array, String name) throws ModelFileException {
+        return requireFor(arrays, array, name, "; a model needs " + FILTERS + ", " + WEIGHTS + " and " + BIASES);
+    }
+
+    private static Npy requireFor(Map<String, Npy> arrays, String array, String name, String needs) throws ModelFileException {
         Npy a = arrays.get(array);
         if (a == null) {
             throw new ModelFileException(name + " has no " + array + " array (it has: "
-                    + (arrays.isEmpty() ? "none" : String.join(", ", arrays.keySet()))
-                    + "); a model needs " + FILTERS + ", " + WEIGHTS + " and " + BIASES);
+                    + (arrays.isEmpty() ? "none" : String.join(", ", arrays.keySet())) + ")" + needs);
         }
         return a;
     }

@@ -31,6 +31,11 @@ public final class Conv3x3 implements Layer {
 
     /** Filters drawn from N(0, 1) / 9, the article's initialisation. */
     public Conv3x3(int numFilters, int inChannels, Random rng) {
+        this(numFilters, inChannels, rng, Init.ARTICLE, "conv_filters");
+    }
+
+    /** Filters drawn by {@code init}; {@code name} names the parameter (conv_filters, conv2_filters). */
+    public Conv3x3(int numFilters, int inChannels, Random rng, Init init, String name) {
         if (numFilters <= 0 || inChannels <= 0) {
             throw new IllegalArgumentException("numFilters and inChannels must be positive");
         }
@@ -39,10 +44,10 @@ public final class Conv3x3 implements Layer {
         this.filters = new double[numFilters * inChannels * 9];
         this.dLdFilters = new double[filters.length];
         for (int i = 0; i < filters.length; i++) {
-            filters[i] = rng.nextGaussian() / 9;
+            filters[i] = init.draw(rng, 9, inChannels * 9, numFilters * 9);
         }
         int[] shape = inChannels == 1 ? new int[] {numFilters, 3, 3} : new int[] {numFilters, inChannels, 3, 3};
-        this.params = List.of(new Param("conv_filters", shape, filters, dLdFilters));
+        this.params = List.of(new Param(name, shape, filters, dLdFilters));
     }
 
     public Conv3x3(int numFilters, Random rng) {

@@ -7,6 +7,9 @@ import java.util.Random;
 /**
  * The article's CNN: Conv3x3(F) -> MaxPool2 -> Softmax(13 * 13 * F, 10) on a 28x28 image scaled
  * to [-0.5, 0.5], with the cross-entropy loss L = -ln(p_c), made of the reference layers.
+ * An {@link Architecture} may add a ReLU after each convolution and a second convolution that
+ * sees every filter of the first: Conv3x3(F1) -> [ReLU] -> Conv3x3(F2 over F1 channels) -> [ReLU]
+ * -> MaxPool2 -> Softmax(12 * 12 * F2, 10) on 28x28 images.
  *
  * <p>{@link #trainStep} is the article's {@code train(im, label, lr)}: {@link #forward}, the
  * initial gradient, {@link #backprop} through all three layers with the SGD update. The pieces are
@@ -18,15 +21,27 @@ import java.util.Random;
 public final class Network {
     public static final int CLASSES = 10;
 
+    public final Architecture arch;
+    /** Filters of the first convolution. */
     public final int numFilters;
     public final int height;
     public final int width;
+    /** The first convolution. */
     public final Conv3x3 conv;
+    /** ReLU after the first convolution, or null. */
+    public final Relu relu1;
+    /** The second convolution, or null. */
+    public final Conv3x3 conv2;
+    /** ReLU after the second convolution, or null. */
+    public final Relu relu2;
     public final MaxPool2 pool;
     public final Softmax softmax;
     private final List<Param> params;
     private final Tensor input;
     private double[] probs;
+    private Tensor firstOutput;
+    private Tensor poolInput;
+    private Tensor pooled;
 
     public Network(int numFilters, int height, int width, long seed) {
         this(numFilters, height, width, new Random(seed));
@@ -38,41 +53,71 @@ public final class Network {
 
     /** Draws the filters first, then the softmax weights, from one generator. */
     public Network(int numFilters, int height, int width, Random rng) {
-        if (numFilters < 1 || numFilters > 64) {
-            throw new IllegalArgumentException("number of filters must be between 1 and 64, got " + numFilters);
+        this(checkedArticle(numFilters), height, width, rng);
+    }
+
+    public Network(Architecture arch, long seed) {
+        this(arch, 28, 28, new Random(seed));
+    }
+
+    /** Draws the first convolution's filters, then the second's, then the softmax weights, from one generator. */
+    public Network(Architecture arch, int height, int width, Random rng) {
+        int convs = arch.convLayers();
+        if (height < 2 * convs + 2 || width < 2 * convs + 2) {
+            throw new IllegalArgumentException("images must be at least " + (2 * convs + 2) + "x" + (2 * convs + 2));
         }
-        if (height < 4 || width < 4) {
-            throw new IllegalArgumentException("images must be at least 4x4");
-        }
-        this.numFilters = numFilters;
+        this.arch = arch;
+        this.numFilters = arch.filters1();
         this.height = height;
         this.width = width;
-        this.conv = new Conv3x3(numFilters, rng);
+        this.conv = new Conv3x3(arch.filters1(), 1, rng, arch.init(), convs == 1 ? "conv_filters" : "conv1_filters");
+        this.relu1 = arch.relu() ? new Relu() : null;
+        this.conv2 = convs == 2 ? new Conv3x3(arch.filters2(), arch.filters1(), rng, arch.init(), "conv2_filters") : null;
+        this.relu2 = convs == 2 && arch.relu() ? new Relu() : null;
         this.pool = new MaxPool2();
-        this.softmax = new Softmax(pooledHeight() * pooledWidth() * numFilters, CLASSES, rng);
+        this.softmax = new Softmax(pooledHeight() * pooledWidth() * arch.lastFilters(), CLASSES, rng, arch.init());
         List<Param> all = new ArrayList<>(conv.params());
+        if (conv2 != null) {
+            all.addAll(conv2.params());
+        }
         all.addAll(softmax.params());
         this.params = List.copyOf(all);
         this.input = new Tensor(1, height, width);
     }
 
+    private static Architecture checkedArticle(int numFilters) {
+        if (numFilters < 1 || numFilters > Architecture.MAX_FILTERS_ONE_LAYER) {
+            throw new IllegalArgumentException("number of filters must be between 1 and 64, got " + numFilters);
+        }
+        return Architecture.article(numFilters);
+    }
+
+    /** Filters of the last convolution: the channels that are pooled. */
+    public int pooledChannels() {
+        return arch.lastFilters();
+    }
+
+    /** Height of the last convolution's output, the maps that are pooled (26 for the article, 24 with two). */
     public int convHeight() {
-        return height - 2;
+        return height - 2 * arch.convLayers();
     }
 
     public int convWidth() {
-        return width - 2;
+        return width - 2 * arch.convLayers();
     }
 
     public int pooledHeight() {
-        return (height - 2) / 2;
+        return convHeight() / 2;
     }
 
     public int pooledWidth() {
-        return (width - 2) / 2;
+        return convWidth() / 2;
     }
 
-    /** conv_filters, softmax_weights (transposed, see {@link Softmax}), softmax_biases. */
+    /**
+     * conv_filters (or conv1_filters and conv2_filters), softmax_weights (transposed, see
+     * {@link Softmax}), softmax_biases.
+     */
     public List<Param> params() {
         return params;
     }
@@ -100,12 +145,38 @@ public final class Network {
         return input;
     }
 
-    /** Forward pass of the current input through the three layers; returns the ten probabilities. */
+    /** Forward pass of the current input through the layers; returns the ten probabilities. */
     public double[] forward() {
         Tensor out = conv.forward(input);
-        out = pool.forward(out);
-        probs = softmax.forward(out).data;
+        if (relu1 != null) {
+            out = relu1.forward(out);
+        }
+        firstOutput = out;
+        if (conv2 != null) {
+            out = conv2.forward(out);
+            if (relu2 != null) {
+                out = relu2.forward(out);
+            }
+        }
+        poolInput = out;
+        pooled = pool.forward(out);
+        probs = softmax.forward(pooled).data;
         return probs;
+    }
+
+    /** The first convolution's output of the last forward pass, after its ReLU if any; or null. */
+    public Tensor firstConvOutput() {
+        return firstOutput;
+    }
+
+    /** What the last forward pass pooled: the last convolution's output (after ReLU); or null. */
+    public Tensor poolInput() {
+        return poolInput;
+    }
+
+    /** The pooled output of the last forward pass, or null. */
+    public Tensor pooledOutput() {
+        return pooled;
     }
 
     public double[] forward(byte[] pixels, int offset) {
@@ -155,6 +226,15 @@ public final class Network {
     public Tensor backward(int label) {
         Tensor g = softmax.backward(initialGradient(label));
         g = pool.backward(g);
+        if (conv2 != null) {
+            if (relu2 != null) {
+                g = relu2.backward(g);
+            }
+            g = conv2.backward(g);
+        }
+        if (relu1 != null) {
+            g = relu1.backward(g);
+        }
         return conv.backward(g);
     }
 
@@ -182,6 +262,15 @@ public final class Network {
     public void backprop(int label, double learnRate) {
         Tensor g = softmax.backprop(initialGradient(label), learnRate);
         g = pool.backward(g);
+        if (conv2 != null) {
+            if (relu2 != null) {
+                g = relu2.backward(g);
+            }
+            g = conv2.backprop(g, learnRate);
+        }
+        if (relu1 != null) {
+            g = relu1.backward(g);
+        }
         conv.backprop(g, learnRate);
     }
 
@@ -192,14 +281,26 @@ public final class Network {
      */
     public void forgetForwardPass() {
         conv.forget();
+        if (relu1 != null) {
+            relu1.forget();
+        }
+        if (conv2 != null) {
+            conv2.forget();
+        }
+        if (relu2 != null) {
+            relu2.forget();
+        }
         pool.forget();
         softmax.forget();
         probs = null;
+        firstOutput = null;
+        poolInput = null;
+        pooled = null;
     }
 
     /** Copies every parameter value from a network of the same shape. */
     public void copyWeightsFrom(Network other) {
-        if (other.numFilters != numFilters || other.height != height || other.width != width) {
+        if (!other.arch.sameLayers(arch) || other.height != height || other.width != width) {
             throw new IllegalArgumentException("networks differ in shape");
         }
         for (int p = 0; p < params.size(); p++) {
@@ -210,7 +311,7 @@ public final class Network {
 
     /** A new network with the same weights and options (fresh caches). */
     public Network copy() {
-        Network n = new Network(numFilters, height, width, new Random(0));
+        Network n = new Network(arch, height, width, new Random(0));
         n.copyWeightsFrom(this);
         n.pool.setFirstMaxOnly(pool.firstMaxOnly());
         n.conv.setComputeInputGradient(conv.computesInputGradient());

@@ -35,6 +35,11 @@ public final class Softmax implements Layer {
 
     /** Weights drawn from N(0, 1) / inputLen in the article's (inputLen, nodes) order, biases zero. */
     public Softmax(int inputLen, int nodes, Random rng) {
+        this(inputLen, nodes, rng, Init.ARTICLE);
+    }
+
+    /** Weights drawn by {@code init} in the article's (inputLen, nodes) order, biases zero. */
+    public Softmax(int inputLen, int nodes, Random rng, Init init) {
         if (inputLen <= 0 || nodes <= 1) {
             throw new IllegalArgumentException("Softmax needs inputLen > 0 and at least 2 nodes");
         }
@@ -47,7 +52,7 @@ public final class Softmax implements Layer {
         this.dLdT = new double[nodes];
         for (int i = 0; i < inputLen; i++) {
             for (int k = 0; k < nodes; k++) {
-                weights[k * inputLen + i] = rng.nextGaussian() / inputLen;
+                weights[k * inputLen + i] = init.draw(rng, inputLen, inputLen, nodes);
             }
         }
         this.params = List.of(

@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
-import org.cnnexplorer.nn.fast.FusedStep;
+import org.cnnexplorer.nn.fast.TrainStep;
 import org.cnnexplorer.nn.fast.Steps;
 
 /**
@@ -107,7 +107,7 @@ public final class Evaluator {
     /** Takes chunks until none is left (or told to stop), each image through its own forward pass. */
     private static final class Worker {
         private final Network net;
-        private final FusedStep fused;
+        private final TrainStep fused;
         private final Dataset test;
         private final AtomicInteger next;
         private final int chunks;
@@ -119,7 +119,7 @@ public final class Evaluator {
 
         Worker(Network shared, Dataset test, AtomicInteger next, int chunks,
                double[] losses, int[] predicted, float[] probs, boolean[] finished) {
-            this.fused = Steps.forForward(shared);
+            this.fused = Steps.forFastForward(shared);
             // The fused forward pass only reads the weights; the layers cache, so each gets a copy.
             this.net = fused != null ? shared : shared.copy();
             this.test = test;

@@ -11,11 +11,19 @@ import org.cnnexplorer.nn.Tensor;
  * and the gradient routed back to the convolution output ({@link #dLdConv}).
  * Arrays are in the engine's (C, H, W) order; never write to them.
  *
+ * <p>With two convolutions, {@code conv} is the second one's output (what is pooled, after ReLU if
+ * any) and {@link #firstConv} the first one's.
+ *
+ * @param numFilters the pooled channels: the filters of the last convolution
  * @param label the true digit, or -1 when unknown (then the gradients are all zero)
+ * @param convLayers 1 or 2
+ * @param firstFilters filters of the first convolution
+ * @param firstConv the first convolution's output (after ReLU if any), (F1, H - 2, W - 2)
  */
 public record ImageActivations(int numFilters, int height, int width, byte[] input, int label,
                                double[] conv, double[] pooled, double[] probabilities,
-                               byte[] maxMask, double[] dLdPooled, double[] dLdConv, boolean firstMaxOnly) {
+                               byte[] maxMask, double[] dLdPooled, double[] dLdConv, boolean firstMaxOnly,
+                               int convLayers, int firstFilters, double[] firstConv) {
 
     /**
      * Runs {@code net} forward on the image and, when the label is known, backward without updating
@@ -23,17 +31,14 @@ public record ImageActivations(int numFilters, int height, int width, byte[] inp
      * the live one off the engine thread); its caches and gradients are overwritten.
      */
     public static ImageActivations of(Network net, byte[] pixels, int offset, int label) {
-        int f = net.numFilters;
+        int f = net.pooledChannels();
         int h = net.height;
         int w = net.width;
         byte[] input = java.util.Arrays.copyOfRange(pixels, offset, offset + h * w);
         double[] probs = net.forward(pixels, offset).clone();
-        // The layers keep their outputs in live buffers without getters; running conv and pool
-        // again on the same input returns those buffers (same values) to copy before backward.
-        Tensor convOut = net.conv.forward(net.input());
-        double[] conv = convOut.data.clone();
-        Tensor pooledOut = net.pool.forward(convOut);
-        double[] pooled = pooledOut.data.clone();
+        double[] conv = net.poolInput().data.clone();
+        double[] pooled = net.pooledOutput().data.clone();
+        double[] firstConv = net.conv2 == null ? conv : net.firstConvOutput().data.clone();
         int ph = net.pooledHeight();
         int pw = net.pooledWidth();
         byte[] mask = new byte[f * ph * pw];
@@ -53,23 +58,38 @@ public record ImageActivations(int numFilters, int height, int width, byte[] inp
             System.arraycopy(routed.data, 0, dLdConv, 0, dLdConv.length);
         }
         return new ImageActivations(f, h, w, input, label, conv, pooled, probs, mask, dLdPooled, dLdConv,
-                net.pool.firstMaxOnly());
+                net.pool.firstMaxOnly(), net.arch.convLayers(), net.numFilters, firstConv);
     }
 
+    /** Height of the pooled maps' source, the last convolution's output. */
     public int convHeight() {
-        return height - 2;
+        return height - 2 * convLayers;
     }
 
     public int convWidth() {
+        return width - 2 * convLayers;
+    }
+
+    /** Height of the first convolution's output. */
+    public int firstConvHeight() {
+        return height - 2;
+    }
+
+    public int firstConvWidth() {
         return width - 2;
     }
 
+    /** Offset of filter f's plane in {@link #firstConv}. */
+    public int firstConvOffset(int f) {
+        return f * firstConvHeight() * firstConvWidth();
+    }
+
     public int pooledHeight() {
-        return (height - 2) / 2;
+        return convHeight() / 2;
     }
 
     public int pooledWidth() {
-        return (width - 2) / 2;
+        return convWidth() / 2;
     }
 
     /** Offset of filter f's plane in {@link #conv} and {@link #dLdConv}. */

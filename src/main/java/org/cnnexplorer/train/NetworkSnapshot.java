@@ -1,5 +1,6 @@
 package org.cnnexplorer.train;
 
+import org.cnnexplorer.nn.Architecture;
 import org.cnnexplorer.nn.Network;
 
 /**
@@ -10,6 +11,8 @@ import org.cnnexplorer.nn.Network;
  */
 public final class NetworkSnapshot {
     public final long version;
+    public final Architecture arch;
+    /** Filters of the first convolution. */
     public final int numFilters;
     public final int height;
     public final int width;
@@ -18,9 +21,15 @@ public final class NetworkSnapshot {
     private final double[] dLdFilters;
     private final double[] softmaxWeights;
     private final double[] softmaxBiases;
+    /** The second convolution's filters and gradients, (F2, F1, 3, 3), or null. */
+    private final double[] filters2;
+    private final double[] dLdFilters2;
 
     public NetworkSnapshot(long version, Network net) {
         this.version = version;
+        this.arch = net.arch;
+        this.filters2 = net.conv2 == null ? null : net.conv2.filters().clone();
+        this.dLdFilters2 = net.conv2 == null ? null : net.conv2.dLdFilters().clone();
         this.numFilters = net.numFilters;
         this.height = net.height;
         this.width = net.width;
@@ -49,6 +58,37 @@ public final class NetworkSnapshot {
         return dLdFilters[f * 9 + x * 3 + y];
     }
 
+    /**
+     * The second convolution's weight for output filter f, input channel c, row x, column y
+     * (one layer: none).
+     */
+    public double filter2Value(int f, int c, int x, int y) {
+        return filters2[((f * arch.filters1() + c) * 3 + x) * 3 + y];
+    }
+
+    public double filter2GradientValue(int f, int c, int x, int y) {
+        return dLdFilters2[((f * arch.filters1() + c) * 3 + x) * 3 + y];
+    }
+
+    /** The second convolution's 3x3 weights for output filter f and input channel c, row-major. */
+    public double[] filter2(int f, int c) {
+        int o = (f * arch.filters1() + c) * 9;
+        return java.util.Arrays.copyOfRange(filters2, o, o + 9);
+    }
+
+    public double[] filter2Gradient(int f, int c) {
+        int o = (f * arch.filters1() + c) * 9;
+        return java.util.Arrays.copyOfRange(dLdFilters2, o, o + 9);
+    }
+
+    public double maxAbsFilter2() {
+        return filters2 == null ? 0 : maxAbs(filters2);
+    }
+
+    public double maxAbsFilter2Gradient() {
+        return dLdFilters2 == null ? 0 : maxAbs(dLdFilters2);
+    }
+
     /** Largest |weight| over all filters, for a shared symmetric colour scale. */
     public double maxAbsFilter() {
         return maxAbs(filters);
@@ -60,20 +100,20 @@ public final class NetworkSnapshot {
 
     /** A new, independent network with these weights, for private forward/backward passes. */
     public Network toNetwork() {
-        Network n = new Network(numFilters, height, width, 0);
-        System.arraycopy(filters, 0, n.conv.filters(), 0, filters.length);
-        System.arraycopy(softmaxWeights, 0, n.softmax.weights(), 0, softmaxWeights.length);
-        System.arraycopy(softmaxBiases, 0, n.softmax.biases(), 0, softmaxBiases.length);
-        n.pool.setFirstMaxOnly(firstMaxOnly);
+        Network n = new Network(arch, height, width, new java.util.Random(0));
+        copyInto(n);
         return n;
     }
 
     /** Writes these weights into an existing network of the same shape (no allocation). */
     public void copyInto(Network n) {
-        if (n.numFilters != numFilters || n.height != height || n.width != width) {
+        if (!n.arch.sameLayers(arch) || n.height != height || n.width != width) {
             throw new IllegalArgumentException("network shape differs from snapshot");
         }
         System.arraycopy(filters, 0, n.conv.filters(), 0, filters.length);
+        if (filters2 != null) {
+            System.arraycopy(filters2, 0, n.conv2.filters(), 0, filters2.length);
+        }
         System.arraycopy(softmaxWeights, 0, n.softmax.weights(), 0, softmaxWeights.length);
         System.arraycopy(softmaxBiases, 0, n.softmax.biases(), 0, softmaxBiases.length);
         n.pool.setFirstMaxOnly(firstMaxOnly);

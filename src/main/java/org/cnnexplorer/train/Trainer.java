@@ -2,7 +2,10 @@ package org.cnnexplorer.train;
 
 import java.util.Random;
 import org.cnnexplorer.data.Dataset;
+import org.cnnexplorer.nn.GradientSum;
 import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.nn.fast.FlatStep;
+import org.cnnexplorer.nn.fast.FusedStep;
 import org.cnnexplorer.nn.fast.Steps;
 import org.cnnexplorer.nn.fast.TrainStep;
 
@@ -17,7 +20,10 @@ import org.cnnexplorer.nn.fast.TrainStep;
  *
  * <p>The trainer picks how a step is computed ({@link Steps#forTraining}): the fused step of
  * {@code nn.fast} for 28x28 images (the same bits at any vector width and in plain Java), the
- * reference layers otherwise.
+ * reference layers otherwise; {@link FlatStep} for the other architectures and for mini-batches
+ * (the fused step folds the update into its gradient). With a batch of B images, each image
+ * still counts as a step in the windows; the weights change once per B steps, with the mean
+ * gradient (and once more at the end of an epoch for a partial batch).
  */
 public final class Trainer {
     public static final int WINDOW = 100;
@@ -40,6 +46,7 @@ public final class Trainer {
     private final TrainStep stepper;
     private final Random shuffleRng;
     private final int[] order;
+    private final GradientSum batchSum;
     private Listener listener = new Listener() { };
     private org.cnnexplorer.data.Augmentation augmentation;
     private byte[] augmented;
@@ -63,7 +70,8 @@ public final class Trainer {
             throw new IllegalArgumentException("images are " + train.rows() + "x" + train.cols() + " but the network expects " + net.height + "x" + net.width);
         }
         this.net = net;
-        this.stepper = stepper;
+        this.stepper = config.batch() > 1 && stepper instanceof FusedStep ? new FlatStep(net) : stepper;
+        this.batchSum = config.batch() > 1 ? new GradientSum(net.params()) : null;
         this.train = config.trainSize() == TrainConfig.ALL ? train : train.head(config.trainSize());
         this.config = config;
         this.shuffleRng = new Random(config.seed() ^ 0x5DEECE66DL);
@@ -74,9 +82,9 @@ public final class Trainer {
         net.pool.setFirstMaxOnly(config.firstMaxOnly());
     }
 
-    /** A fresh network for a config: the article's initialisation from the config's seed. */
+    /** A fresh network for a config: its architecture and initialisation from the config's seed. */
     public static Network newNetwork(TrainConfig config, int height, int width) {
-        Network n = new Network(config.numFilters(), height, width, config.seed());
+        Network n = new Network(config.architecture(), height, width, new Random(config.seed()));
         n.pool.setFirstMaxOnly(config.firstMaxOnly());
         return n;
     }
@@ -184,7 +192,15 @@ public final class Trainer {
             throw new DivergedException(epoch, step + 1, Double.isFinite(loss) ? Double.POSITIVE_INFINITY : loss);
         }
         boolean correct = Network.argmax(probs) == label;
-        stepper.backprop(net, label, config.learnRate());
+        if (batchSum == null) {
+            stepper.backprop(net, label, config.learnRate());
+        } else {
+            stepper.backward(net, label);
+            batchSum.add();
+            if (batchSum.count() == config.batch() || step + 1 == order.length) {
+                batchSum.applyMean(config.learnRate());
+            }
+        }
         step++;
         globalStep++;
         lastImage = img;

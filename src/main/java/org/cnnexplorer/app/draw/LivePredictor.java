@@ -21,7 +21,7 @@ final class LivePredictor {
     private long version = Long.MIN_VALUE;
 
     Result predict(NetworkSnapshot weights, double[] scaledInput) {
-        if (net == null || net.numFilters != weights.numFilters || net.height != weights.height || net.width != weights.width) {
+        if (net == null || !net.arch.sameLayers(weights.arch) || net.height != weights.height || net.width != weights.width) {
             net = weights.toNetwork();
             net.conv.setComputeInputGradient(true);
         } else if (weights.version != version) {

@@ -173,8 +173,10 @@ public final class GradientCheckView extends BorderPane {
 
     private void updateIndexFields() {
         int kindIndex = kind.getItems().indexOf(kind.getValue());
-        int filters = model.snapshot().numFilters;
-        int pooled = (model.snapshot().height - 2) / 2;
+        var arch = model.snapshot().arch;
+        // The softmax weights' f counts the pooled maps: the last convolution's filters.
+        int filters = kindIndex == 1 ? arch.lastFilters() : arch.filters1();
+        int pooled = (model.snapshot().height - 2 * arch.convLayers()) / 2;
         f.setDisable(kindIndex == 2);
         x.setDisable(kindIndex == 2);
         y.setDisable(kindIndex == 2);
@@ -218,8 +220,8 @@ public final class GradientCheckView extends BorderPane {
             w.validate(shape);
         } catch (IllegalArgumentException e) {
             summary.setText(String.format(Locale.ROOT, "%s is outside this model: it has %s (f 1–%d), filter rows and "
-                    + "columns 0–2, pooled rows and columns 0–%d, classes 0–9.", w.label(), org.cnnexplorer.app.Words.filters(shape.numFilters),
-                    shape.numFilters, shape.pooledHeight() - 1));
+                    + "columns 0–2, pooled rows and columns 0–%d, classes 0–9.", w.label(), org.cnnexplorer.app.Words.filters(shape.pooledChannels()),
+                    shape.pooledChannels(), shape.pooledHeight() - 1));
             return;
         }
         if (!picked.contains(w)) {

@@ -320,6 +320,11 @@ public final class BackpropStepView extends BorderPane {
             sourceText = "Training image #" + idx + " (label " + label + ")";
         }
         NetworkSnapshot s = model.snapshot();
+        if (!s.arch.isArticleShape()) {
+            setTrace(null, "The step-through walks the article's network (one convolution, no ReLU); this model is "
+                    + s.arch.describe() + ". Its gradients can be checked in Gradient check.");
+            return;
+        }
         if (s.height * s.width != input.length) {
             setTrace(null, "The model expects " + s.height + "×" + s.width + " images.");
             return;

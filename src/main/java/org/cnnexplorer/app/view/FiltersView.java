@@ -31,6 +31,12 @@ public final class FiltersView extends LiveView {
     private final ColorLegend weightLegend = new ColorLegend(ColorMap.DIVERGING, "filter weights", 220);
     private final ColorLegend gradientLegend = new ColorLegend(ColorMap.DIVERGING, "gradient dL/dfilter (last step)", 220);
     private final Label info = new Label();
+    /** The second convolution's filters: row = its output filter, column = input channel (a layer-1 filter). */
+    private final javafx.scene.layout.GridPane layer2 = new javafx.scene.layout.GridPane();
+    private final Label layer2Title = new Label();
+    private final List<HeatmapView> layer2Maps = new ArrayList<>();
+    private int layer2Rows;
+    private int layer2Cols;
 
     public FiltersView(AppModel model) {
         this.model = model;
@@ -49,7 +55,14 @@ public final class FiltersView extends LiveView {
         top.setPadding(new Insets(10));
         setTop(top);
         cards.setPadding(new Insets(10));
-        ScrollPane scroll = new ScrollPane(cards);
+        layer2.setHgap(4);
+        layer2.setVgap(4);
+        layer2.setPadding(new Insets(0, 10, 10, 10));
+        layer2.setId("layer2-filters");
+        layer2Title.getStyleClass().add("card-title");
+        layer2Title.setPadding(new Insets(0, 10, 0, 10));
+        layer2Title.setWrapText(true);
+        ScrollPane scroll = new ScrollPane(new VBox(6, cards, layer2Title, layer2));
         scroll.setFitToWidth(true);
         setCenter(scroll);
         model.snapshotProperty().addListener((o, was, now) -> requestRender());
@@ -63,6 +76,11 @@ public final class FiltersView extends LiveView {
 
     public int filterCount() {
         return weightMaps.size();
+    }
+
+    /** Heatmaps of the second convolution's filters, one per (output filter, input channel); none with one layer. */
+    public int layer2MapCount() {
+        return layer2Maps.size();
     }
 
     @Override
@@ -89,6 +107,45 @@ public final class FiltersView extends LiveView {
         gradientLegend.setCaption("gradient dL/dfilter (last step)" + (e == 0 ? "" : ", cells in " + PowerOfTen.unit(e)));
         gradientLegend.setSymmetric(gScale, e < -2 ? "%.2e" : "%.3f");
         info.setText(s.maxAbsFilterGradient() == 0 ? "No gradient yet: train a step." : "");
+        renderLayer2(s);
+    }
+
+    /** Layer 2's 3x3 slices on their own shared scale, one row per output filter, one column per input channel. */
+    private void renderLayer2(NetworkSnapshot s) {
+        int rows = s.arch.filters2();
+        int cols = s.arch.filters1();
+        if (rows != layer2Rows || cols != layer2Cols) {
+            layer2Rows = rows;
+            layer2Cols = cols;
+            layer2.getChildren().clear();
+            layer2Maps.clear();
+            for (int c = 0; c < cols && rows > 0; c++) {
+                layer2.add(new Label("ch " + (c + 1)), c + 1, 0);
+            }
+            for (int f = 0; f < rows; f++) {
+                layer2.add(new Label("Filter " + (f + 1)), 0, f + 1);
+                for (int c = 0; c < cols; c++) {
+                    HeatmapView v = new HeatmapView(12);
+                    v.setId("layer2-filter-" + f + "-" + c);
+                    layer2Maps.add(v);
+                    layer2.add(v, c + 1, f + 1);
+                }
+            }
+        }
+        layer2Title.setVisible(rows > 0);
+        layer2Title.setManaged(rows > 0);
+        if (rows == 0) {
+            return;
+        }
+        layer2Title.setText("Layer 2: " + rows + " filters, each a 3×3 slice per input channel (a filter of layer 1 above), "
+                + "summed over the channels; one shared scale, ±" + String.format("%.3f", s.maxAbsFilter2())
+                + ". The filters above are layer 1's.");
+        double scale = nonZero(s.maxAbsFilter2());
+        for (int f = 0; f < rows; f++) {
+            for (int c = 0; c < cols; c++) {
+                layer2Maps.get(f * cols + c).setData(s.filter2(f, c), 0, 3, 3, ColorMap.DIVERGING, -scale, scale);
+            }
+        }
     }
 
     private static double nonZero(double m) {

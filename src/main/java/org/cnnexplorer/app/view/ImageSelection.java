@@ -128,7 +128,7 @@ public final class ImageSelection {
         if (key.equals(cachedKey)) {
             return cached;
         }
-        if (scratch == null || scratch.numFilters != w.numFilters || scratch.height != w.height || scratch.width != w.width) {
+        if (scratch == null || !scratch.arch.sameLayers(w.arch) || scratch.height != w.height || scratch.width != w.width) {
             scratch = w.toNetwork();
         } else {
             w.copyInto(scratch);

@@ -15,6 +15,11 @@ import javafx.scene.layout.HBox;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.TrainingController;
 import org.cnnexplorer.train.NetworkSnapshot;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.util.StringConverter;
+import org.cnnexplorer.nn.Architecture;
+import org.cnnexplorer.nn.Init;
 import org.cnnexplorer.train.TrainConfig;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -46,6 +51,13 @@ public final class SettingsPane extends TitledPane {
     private int trainCount = 60_000;
     private int testCount = 10_000;
     private final CheckBox augment = new CheckBox("Augment the training images (shift, rotate, stroke)");
+    // The network options: the defaults are the article's network. Arrows only (not typed), so
+    // they can never show a value they do not use.
+    private final CheckBox relu = new CheckBox("ReLU after each convolution");
+    private final Spinner<Integer> convLayers = new Spinner<>(1, 2, 1);
+    private final Spinner<Integer> filters2 = new Spinner<>(1, Architecture.MAX_FILTERS_TWO_LAYERS, 16);
+    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    private final Spinner<Integer> batch = new Spinner<>(1, TrainConfig.MAX_BATCH, 1);
 
     public SettingsPane(AppModel model, TrainingController training) {
         this.model = model;
@@ -77,7 +89,8 @@ public final class SettingsPane extends TitledPane {
         rules.put(trainSize, s -> trainAll.isSelected() ? null : SettingsRules.wholeProblem("Training images", s, 1, trainCount));
         rules.put(testSize, s -> testAll.isSelected() ? null : SettingsRules.wholeProblem("Test images", s, 1, testCount));
         rules.put(seed, s -> SettingsRules.wholeProblem("Seed", s, Long.MIN_VALUE, Long.MAX_VALUE));
-        rules.put(filters, s -> SettingsRules.wholeProblem("Filters", s, 1, SettingsRules.MAX_FILTERS));
+        rules.put(filters, s -> SettingsRules.wholeProblem(convLayers.getValue() == 2 ? "Filters (two layers)" : "Filters", s, 1,
+                convLayers.getValue() == 2 ? Architecture.MAX_FILTERS_TWO_LAYERS : SettingsRules.MAX_FILTERS));
 
         learnRate.setId("learn-rate");
         epochs.setId("epochs");
@@ -92,6 +105,35 @@ public final class SettingsPane extends TitledPane {
         filtersNote.setId("filters-note");
         filtersNote.getStyleClass().add("hint");
         filtersNote.setWrapText(true);
+        relu.setId("relu");
+        convLayers.setId("conv-layers");
+        filters2.setId("filters2");
+        init.setId("init");
+        batch.setId("batch");
+        init.setValue(Init.ARTICLE);
+        init.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Init i) {
+                return i == null ? "" : switch (i) {
+                    case ARTICLE -> "article (N(0,1)/9, N(0,1)/inputs)";
+                    case GLOROT -> "Glorot";
+                    case HE -> "He";
+                };
+            }
+
+            @Override
+            public Init fromString(String t) {
+                return Init.parse(t);
+            }
+        });
+        filters2.disableProperty().bind(convLayers.valueProperty().isEqualTo(1));
+        relu.setTooltip(new Tooltip("max(0, x) after each convolution; the article has none"));
+        convLayers.setTooltip(new Tooltip("2 adds a second 3x3 convolution that sees every filter of the first (26x26 -> 24x24, pooled to 12x12)"));
+        init.setTooltip(new Tooltip("How the first weights are drawn: the article's, Glorot's sqrt(2/(fan in + fan out)) or He's sqrt(2/fan in)"));
+        batch.setTooltip(new Tooltip("Images per update, with the gradients averaged over them (the article: 1)"));
+        for (Spinner<Integer> s : java.util.List.of(convLayers, filters2, batch)) {
+            s.setPrefWidth(120);
+        }
         shuffle.setSelected(true);
         trainSize.disableProperty().bind(trainAll.selectedProperty());
         testSize.disableProperty().bind(testAll.selectedProperty());
@@ -113,6 +155,11 @@ public final class SettingsPane extends TitledPane {
         r = field(g, r, "Seed", seed, seed);
         r = field(g, r, "Filters", filters, filters);
         g.add(filtersNote, 0, r++, 2, 1);
+        g.addRow(r++, new Label("Convolution layers"), convLayers);
+        g.addRow(r++, new Label("Filters, layer 2"), filters2);
+        g.add(relu, 0, r++, 2, 1);
+        g.addRow(r++, new Label("Initialisation"), init);
+        g.addRow(r++, new Label("Mini-batch"), batch);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
         augment.setId("augment");
@@ -120,7 +167,8 @@ public final class SettingsPane extends TitledPane {
                 + "made a little thicker or thinner, at random from the seed (command line: --augment)"));
         augment.selectedProperty().bindBidirectional(training.augmentProperty());
         g.add(augment, 0, r++, 2, 1);
-        Label hint = new Label("Seed and filters give new weights at Reset; the others apply at the next Start.");
+        Label hint = new Label("Seed and filters give new weights at Reset; a change of the network (filters, layers, ReLU,"
+                + " initialisation) gives new weights at the next Start; the others apply at the next Start.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         g.add(hint, 0, r, 2, 1);
@@ -144,7 +192,8 @@ public final class SettingsPane extends TitledPane {
 
         disableProperty().bind(training.stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
         for (var p : new javafx.beans.value.ObservableValue<?>[] {shuffle.selectedProperty(), firstMax.selectedProperty(),
-                trainAll.selectedProperty(), testAll.selectedProperty()}) {
+                trainAll.selectedProperty(), testAll.selectedProperty(), relu.selectedProperty(), convLayers.valueProperty(),
+                filters2.valueProperty(), init.valueProperty(), batch.valueProperty()}) {
             p.addListener((o, was, now) -> {
                 validation.revalidate();
                 publish();
@@ -207,7 +256,14 @@ public final class SettingsPane extends TitledPane {
                 testAll.isSelected() ? TrainConfig.ALL : (int) (long) typed(testSize, 1, testCount),
                 (int) (long) typed(epochs, 1, SettingsRules.MAX_EPOCHS), SettingsRules.learnRate(learnRate.getEditor().getText()),
                 typed(seed, Long.MIN_VALUE, Long.MAX_VALUE), shuffle.isSelected(),
-                (int) (long) typed(filters, 1, SettingsRules.MAX_FILTERS), firstMax.isSelected());
+                architecture(), firstMax.isSelected(), batch.getValue());
+    }
+
+    /** The network the options describe (only while {@link #problem()} is null: filters are checked per layer count). */
+    public Architecture architecture() {
+        boolean two = convLayers.getValue() == 2;
+        int f1 = (int) (long) typed(filters, 1, two ? Architecture.MAX_FILTERS_TWO_LAYERS : SettingsRules.MAX_FILTERS);
+        return new Architecture(f1, two ? filters2.getValue() : 0, relu.isSelected(), init.getValue() == null ? Init.ARTICLE : init.getValue());
     }
 
     private static Long typed(Spinner<Long> s, long min, long max) {
@@ -235,6 +291,14 @@ public final class SettingsPane extends TitledPane {
         filters.getValueFactory().setValue((long) c.numFilters());
         shuffle.setSelected(c.shuffle());
         firstMax.setSelected(c.firstMaxOnly());
+        Architecture a = c.architecture();
+        convLayers.getValueFactory().setValue(a.convLayers());
+        if (a.convLayers() == 2) {
+            filters2.getValueFactory().setValue(a.filters2());
+        }
+        relu.setSelected(a.relu());
+        init.setValue(a.init());
+        batch.getValueFactory().setValue(c.batch());
         publish();
     }
 

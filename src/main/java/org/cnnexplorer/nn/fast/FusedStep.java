@@ -99,9 +99,9 @@ public abstract class FusedStep implements TrainStep {
         this.dPooled = new double[filters * PS];
     }
 
-    /** Whether a network of this shape can take the fused step: a 28x28 input, ten classes. */
+    /** Whether a network of this shape can take the fused step: the article's layers, a 28x28 input, ten classes. */
     public static boolean supports(Network net) {
-        return net.height == SIDE && net.width == SIDE && Network.CLASSES == CLASSES;
+        return net.arch.isArticleShape() && net.height == SIDE && net.width == SIDE && Network.CLASSES == CLASSES;
     }
 
     /** "vector step, 8 lanes" or "scalar step". */

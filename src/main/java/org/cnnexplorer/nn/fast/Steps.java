@@ -7,7 +7,8 @@ import org.cnnexplorer.nn.Network;
  * Which step trains and which forward pass evaluates. By default the vector step at the CPU's
  * double lane count (8 with AVX-512, 4 with AVX2, 2 with NEON) when this JVM has
  * jdk.incubator.vector, else its scalar twin, which here is faster than the plain layers (see the
- * README's Speed section); the layers for images other than 28x28.
+ * README's Speed section); the layers for images other than 28x28; {@link FlatStep} for every
+ * other architecture (ReLU, two convolutions).
  *
  * <p>{@value #PROPERTY} (a system property) or {@value #ENV} (an environment variable) forces a
  * choice: {@code 8}, {@code 4} or {@code 2} lanes (to time what an AVX2 or NEON machine runs),
@@ -23,6 +24,9 @@ public final class Steps {
 
     /** The step the trainer takes on {@code net}. */
     public static TrainStep forTraining(Network net) {
+        if (!net.arch.isArticleShape()) {
+            return "layers".equals(forced()) ? TrainStep.LAYERS : new FlatStep(net);
+        }
         if (!FusedStep.supports(net)) {
             return TrainStep.LAYERS;
         }
@@ -39,6 +43,14 @@ public final class Steps {
      */
     public static FusedStep forForward(Network net) {
         return FusedStep.supports(net) ? fused(net.numFilters, forced()) : null;
+    }
+
+    /**
+     * A step whose forward pass only reads {@code net}'s weights (one per thread): the fused step,
+     * the flat step for other architectures, or null for the article's layers on other image sizes.
+     */
+    public static TrainStep forFastForward(Network net) {
+        return net.arch.isArticleShape() ? forForward(net) : new FlatStep(net);
     }
 
     private static FusedStep fused(int filters, String forced) {

@@ -17,6 +17,14 @@ public interface TrainStep {
     /** After {@link #forward} on the same network: every parameter's gradient and SGD update. */
     void backprop(Network net, int label, double learnRate);
 
+    /**
+     * After {@link #forward}: every parameter's gradient without an update, for a mini-batch.
+     * The fused steps fold the update into the gradient and have none.
+     */
+    default void backward(Network net, int label) {
+        throw new UnsupportedOperationException(name() + " has no separate backward pass");
+    }
+
     /** What runs, for people: "vector step, 8 lanes", "scalar step", "layers". */
     String name();
 
@@ -30,6 +38,11 @@ public interface TrainStep {
         @Override
         public void backprop(Network net, int label, double learnRate) {
             net.backprop(label, learnRate);
+        }
+
+        @Override
+        public void backward(Network net, int label) {
+            net.backward(label);
         }
 
         @Override

@@ -1,0 +1,81 @@
+package org.cnnexplorer.app;
+
+import static org.cnnexplorer.app.TrainingWindowTest.fx;
+import static org.cnnexplorer.app.TrainingWindowTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import org.cnnexplorer.app.TrainingController.RunState;
+import org.cnnexplorer.nn.Architecture;
+import org.cnnexplorer.nn.Init;
+import org.cnnexplorer.train.NetworkSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The network options in Settings: a change gives a new network at Start, which trains, and the views follow it. */
+class ArchitectureWindowTest {
+    private ExplorerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
+        waitFor(() -> app.model().data() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            app.training().controller().stop();
+            return null;
+        });
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void twoLayerReluNetworkFromSettingsTrainsAndTheViewsFollow() throws Exception {
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            robot.lookup("#relu").queryAs(CheckBox.class).setSelected(true);
+            ((Spinner<Integer>) robot.lookup("#conv-layers").queryAs(Spinner.class)).getValueFactory().setValue(2);
+            ((Spinner<Integer>) robot.lookup("#filters").queryAs(Spinner.class)).getValueFactory().setValue(4);
+            ((Spinner<Integer>) robot.lookup("#filters2").queryAs(Spinner.class)).getValueFactory().setValue(6);
+            return null;
+        });
+        assertEquals(new Architecture(4, 6, true, Init.ARTICLE), fx(() -> c.configProperty().get().architecture()));
+        robot.clickOn("#start-button");
+        waitFor(() -> c.state() == RunState.RUNNING || c.state() == RunState.IDLE);
+        waitFor(() -> app.model().snapshot().arch.filters2() == 6);
+        NetworkSnapshot s = app.model().snapshot();
+        assertTrue(s.arch.relu());
+        long v = s.version;
+        waitFor(() -> app.model().snapshot().version > v + 2);
+        fx(() -> {
+            app.window().select("tab-filters");
+            return null;
+        });
+        waitFor(() -> app.training().filtersView().layer2MapCount() == 6 * 4);
+        assertEquals(4, (int) fx(() -> app.training().filtersView().filterCount()));
+        fx(() -> {
+            c.stop();
+            return null;
+        });
+        waitFor(() -> c.state() == RunState.IDLE);
+        // The step-through says what it covers instead of failing.
+        fx(() -> {
+            app.window().select(ExplorerApp.BACKPROP_TAB);
+            return null;
+        });
+        robot.clickOn("#backprop-recompute");
+        String status = fx(() -> robot.lookup("#backprop-status").queryAs(Label.class).getText());
+        assertTrue(status.contains("walks the article's network") && status.contains("conv 4 → ReLU → conv 6"), status);
+    }
+}
