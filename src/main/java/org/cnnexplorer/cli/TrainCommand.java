@@ -145,6 +145,9 @@ final class TrainCommand {
             throw new UsageException("--steps " + stopAt + " is more than the run's " + trainer.totalSteps()
                     + " steps (" + epochs + " epochs of " + trainer.stepsPerEpoch() + " images)");
         }
+        if (saveRun != null && !RunRecorder.canRecord(trainer)) {
+            throw new UsageException("--save-run records the article's network (one convolution, no ReLU, batches of 1) only; leave it out for this network");
+        }
         long t1 = System.nanoTime();
 
         out.println("MNIST CNN initialized!");

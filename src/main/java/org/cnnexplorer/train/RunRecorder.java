@@ -20,6 +20,15 @@ public final class RunRecorder implements Trainer.Listener {
     }
 
     /**
+     * Whether a run can be recorded: the snapshots hold the article's network (one convolution, no
+     * ReLU) and a replay steps one image at a time, so other networks and mini-batches are not
+     * recorded (yet) rather than replayed wrongly.
+     */
+    public static boolean canRecord(Trainer trainer) {
+        return trainer.network().arch.isArticleShape() && trainer.config().batch() == 1;
+    }
+
+    /**
      * Starts a history for the trainer's run from where the trainer stands (its weights and step)
      * and makes the trainer record into it.
      *

@@ -95,7 +95,7 @@ public final class TrainingRun {
                 feed.window(imagesBefore + w.globalStep(), w);
             }
         };
-        history = recording == null ? null : recording.begin(trainer, windows);
+        history = recording == null || !RunRecorder.canRecord(trainer) ? null : recording.begin(trainer, windows);
         if (history == null) {
             trainer.setListener(windows);
         }

@@ -90,6 +90,20 @@ class RunExportCliTest {
     }
 
     @Test
+    void otherNetworksAreNotRecordedRatherThanReplayedWrongly() {
+        for (String[] net : new String[][] {{"--relu"}, {"--conv-layers", "2", "--filters", "4,4"}, {"--batch", "4"}}) {
+            Path f = dir.resolve("other.cnnrun");
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(net), java.util.stream.Stream.of("--save-run", f.toString()))
+                    .toArray(String[]::new);
+            CliRun r = train(SETTINGS, args);
+            assertEquals(2, r.code(), String.join(" ", net));
+            assertEquals(1, r.errLines().size());
+            assertTrue(r.errLines().get(0).contains("--save-run records the article's network"), r.errLines().get(0));
+            assertTrue(!Files.exists(f));
+        }
+    }
+
+    @Test
     void stepsOutsideTheRunAreUsageErrors() {
         CliRun a = train(SETTINGS, "--steps", "301");
         assertEquals(2, a.code());
