@@ -64,7 +64,11 @@ public final class TrainingController {
     private boolean renaming;
     private TrainingSnapshot pinned;
     private TrainingRun.Recording recording;
-    /** The settings' network (layers, filters, ReLU or initialisation) changed since the weights were drawn. */
+    /**
+     * The settings' initialisation changed since the weights were drawn: new weights at the next
+     * Start. (A change of layers or filters shows as a shape different from the live weights';
+     * an opened model's shape becomes the settings' and keeps its weights.)
+     */
     private boolean architectureChanged;
 
     public TrainingController(AppModel model, Supplier<Window> owner) {
@@ -74,9 +78,9 @@ public final class TrainingController {
         service.stateProperty().addListener((o, was, now) -> onServiceState(now));
         control.setPace(DEFAULT_PACE);
         pace.addListener((o, was, now) -> control.setPace(now.doubleValue()));
-        // A change of the network means a new run: new weights at the next Start.
+        // A new initialisation means a new run: new weights at the next Start.
         config.addListener((o, was, now) -> {
-            if (was != null && now != null && !was.architecture().equals(now.architecture())) {
+            if (was != null && now != null && was.architecture().init() != now.architecture().init()) {
                 architectureChanged = true;
             }
         });

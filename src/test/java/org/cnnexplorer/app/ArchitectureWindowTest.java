@@ -46,7 +46,7 @@ class ArchitectureWindowTest {
         fx(() -> {
             robot.lookup("#relu").queryAs(CheckBox.class).setSelected(true);
             ((Spinner<Integer>) robot.lookup("#conv-layers").queryAs(Spinner.class)).getValueFactory().setValue(2);
-            ((Spinner<Integer>) robot.lookup("#filters").queryAs(Spinner.class)).getValueFactory().setValue(4);
+            ((Spinner<Long>) robot.lookup("#filters").queryAs(Spinner.class)).getValueFactory().setValue(4L);
             ((Spinner<Integer>) robot.lookup("#filters2").queryAs(Spinner.class)).getValueFactory().setValue(6);
             return null;
         });

@@ -155,11 +155,21 @@ public final class SettingsPane extends TitledPane {
         r = field(g, r, "Seed", seed, seed);
         r = field(g, r, "Filters", filters, filters);
         g.add(filtersNote, 0, r++, 2, 1);
-        g.addRow(r++, new Label("Convolution layers"), convLayers);
-        g.addRow(r++, new Label("Filters, layer 2"), filters2);
-        g.add(relu, 0, r++, 2, 1);
-        g.addRow(r++, new Label("Initialisation"), init);
-        g.addRow(r++, new Label("Mini-batch"), batch);
+        // The experiments' options fold away, so the article's settings keep their place.
+        GridPane net = new GridPane();
+        net.setHgap(8);
+        net.setVgap(6);
+        int n = 0;
+        net.addRow(n++, new Label("Convolution layers"), convLayers);
+        net.addRow(n++, new Label("Filters, layer 2"), filters2);
+        net.add(relu, 0, n++, 2, 1);
+        net.addRow(n++, new Label("Initialisation"), init);
+        net.addRow(n, new Label("Mini-batch"), batch);
+        javafx.scene.control.TitledPane netPane = new javafx.scene.control.TitledPane("Network options (the article's by default)", net);
+        netPane.setId("network-options");
+        netPane.setExpanded(false);
+        netPane.setAnimated(false);
+        g.add(netPane, 0, r++, 2, 1);
         g.add(shuffle, 0, r++, 2, 1);
         g.add(firstMax, 0, r++, 2, 1);
         augment.setId("augment");
