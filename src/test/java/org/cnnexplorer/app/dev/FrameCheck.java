@@ -3,8 +3,6 @@ package org.cnnexplorer.app.dev;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -211,20 +209,6 @@ public final class FrameCheck {
     }
 
     private static <T> T fx(Supplier<T> s) {
-        AtomicReference<T> r = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.set(s.get());
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return r.get();
+        return DevFx.fx(s);
     }
 }

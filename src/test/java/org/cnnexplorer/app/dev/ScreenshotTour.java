@@ -1,8 +1,6 @@
 package org.cnnexplorer.app.dev;
 
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -79,30 +77,10 @@ public final class ScreenshotTour {
     }
 
     private static void waitFor(Supplier<Boolean> cond) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (!cond.get()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
+        DevFx.waitFor(cond, 120);
     }
 
     private static <T> T fx(Supplier<T> s) {
-        AtomicReference<T> r = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.set(s.get());
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return r.get();
+        return DevFx.fx(s);
     }
 }

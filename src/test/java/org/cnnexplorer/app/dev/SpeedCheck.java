@@ -1,8 +1,6 @@
 package org.cnnexplorer.app.dev;
 
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -154,20 +152,6 @@ public final class SpeedCheck {
     }
 
     private static <T> T fx(Supplier<T> s) {
-        AtomicReference<T> r = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.set(s.get());
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return r.get();
+        return DevFx.fx(s);
     }
 }

@@ -1,8 +1,6 @@
 package org.cnnexplorer.app.dev;
 
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -85,30 +83,10 @@ public final class ThemeTour {
     }
 
     private static void waitFor(Supplier<Boolean> cond) throws InterruptedException {
-        long end = System.nanoTime() + 300_000_000_000L;
-        while (!cond.get()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
+        DevFx.waitFor(cond, 300);
     }
 
     private static <T> T fx(Supplier<T> s) {
-        AtomicReference<T> r = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.set(s.get());
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return r.get();
+        return DevFx.fx(s);
     }
 }
