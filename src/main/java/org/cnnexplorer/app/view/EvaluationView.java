@@ -68,7 +68,7 @@ public final class EvaluationView extends LiveView {
         galleryTitle.setId("gallery-title");
         gallery.setId("gallery");
         gallery.setPadding(new Insets(4));
-        ScrollPane scroll = new ScrollPane(gallery);
+        ScrollPane scroll = new LiveScrollPane(gallery);
         scroll.setFitToWidth(true);
         VBox right = new VBox(6, galleryTitle, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -63,7 +63,7 @@ public final class FeatureMapsView extends LiveView {
                 caption("Convolution output: one 26×26 map per filter"), convRow,
                 caption("After 2×2 max pooling: 13×13 per filter (each cell is the largest of a 2×2 block above)"), poolRow);
         content.setPadding(new Insets(4, 10, 10, 10));
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = new LiveScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         selection.addListener(this::requestRender);

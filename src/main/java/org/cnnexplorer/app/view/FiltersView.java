@@ -37,6 +37,8 @@ public final class FiltersView extends LiveView {
     private final List<HeatmapView> layer2Maps = new ArrayList<>();
     private int layer2Rows;
     private int layer2Cols;
+    /** The power of ten the gradient cells are written in; MIN_VALUE until the first render. */
+    private int gradientExponent = Integer.MIN_VALUE;
 
     public FiltersView(AppModel model) {
         this.model = model;
@@ -62,7 +64,7 @@ public final class FiltersView extends LiveView {
         layer2Title.getStyleClass().add("card-title");
         layer2Title.setPadding(new Insets(0, 10, 0, 10));
         layer2Title.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(new VBox(6, cards, layer2Title, layer2));
+        ScrollPane scroll = new LiveScrollPane(new VBox(6, cards, layer2Title, layer2));
         scroll.setFitToWidth(true);
         setCenter(scroll);
         model.snapshotProperty().addListener((o, was, now) -> requestRender());
@@ -96,11 +98,15 @@ public final class FiltersView extends LiveView {
         double gScale = nonZero(s.maxAbsFilterGradient());
         // Gradients are small: their cells show multiples of one power of ten, named in the legend.
         int e = PowerOfTen.exponent(s.maxAbsFilterGradient());
-        var gradientText = PowerOfTen.formatter(e, 2);
+        // A new formatter redraws the map, so set it only when the unit changes (not twice a render).
+        var gradientText = e == gradientExponent ? null : PowerOfTen.formatter(e, 2);
+        gradientExponent = e;
         for (int f = 0; f < s.numFilters; f++) {
             weightMaps.get(f).setData(s.filter(f), 0, 3, 3, ColorMap.DIVERGING, -wScale, wScale);
             HeatmapView g = gradientMaps.get(f);
-            g.setValueFormatter(gradientText);
+            if (gradientText != null) {
+                g.setValueFormatter(gradientText);
+            }
             g.setData(s.filterGradient(f), 0, 3, 3, ColorMap.DIVERGING, -gScale, gScale);
         }
         weightLegend.setSymmetric(wScale, "%.3f");
@@ -153,6 +159,7 @@ public final class FiltersView extends LiveView {
     }
 
     private void build(int n) {
+        gradientExponent = Integer.MIN_VALUE;
         cards.getChildren().clear();
         weightMaps.clear();
         gradientMaps.clear();

@@ -142,7 +142,7 @@ public final class PoolingView extends LiveView {
         VBox zoomBox = new VBox(6, patchTitle, zoom);
         VBox content = new VBox(12, maps, zoomBox);
         content.setPadding(new Insets(4, 10, 10, 10));
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = new LiveScrollPane(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         selection.addListener(this::requestRender);

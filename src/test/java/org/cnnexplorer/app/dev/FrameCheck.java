@@ -23,18 +23,21 @@ import org.cnnexplorer.train.TrainConfig;
  * A developer tool, not a test: the frame rate of the real window while it trains on the whole
  * MNIST training set at full speed, (1) in the first second after switching to each tab (the first
  * visit and a later one), and (2) while a pen draws on the Draw tab, one move per frame.
- * {@code java -cp <test classpath> org.cnnexplorer.app.dev.FrameCheck [SECONDS]}. Run it with
+ * {@code java -cp <test classpath> org.cnnexplorer.app.dev.FrameCheck [SECONDS [TAB-ID]]}. Run it with
  * {@code -XX:StartFlightRecording=filename=x.jfr} and read the FX thread's samples with
  * {@code jfr print --events jdk.ExecutionSample} to see where a slow frame's time goes.
  */
 public final class FrameCheck {
     static int seconds;
+    /** With a second argument (a tab id), only that tab is watched, for SECONDS, e.g. under a profiler. */
+    static String onlyTab;
 
     private FrameCheck() {
     }
 
     public static void main(String[] args) {
         seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        onlyTab = args.length > 1 ? args[1] : null;
         Application.launch(App.class, args);
     }
 
@@ -117,6 +120,21 @@ public final class FrameCheck {
                 return null;
             });
             Thread.sleep(3000);
+            if (onlyTab != null) {
+                Frames f = new Frames();
+                fx(() -> {
+                    app.window().select(onlyTab);
+                    f.timer.start();
+                    return null;
+                });
+                Thread.sleep(seconds * 1000L);
+                fx(() -> {
+                    f.timer.stop();
+                    return null;
+                });
+                System.out.println(f.summary(onlyTab, seconds));
+                return;
+            }
             String[] tabs = {"tab-filters", "tab-feature-maps", "tab-pooling", "tab-evaluation", "tab-filters", "tab-pooling", "tab-evaluation"};
             boolean[] seen = new boolean[tabs.length];
             for (int i = 0; i < tabs.length; i++) {
