@@ -57,6 +57,9 @@ public final class TrainingController {
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
     private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty(this, "settingsProblem");
+    /** The status line's refusal to start with bad settings, and what it said before (FX thread). */
+    private String refusal;
+    private String beforeRefusal;
     private final javafx.beans.property.BooleanProperty augment = new javafx.beans.property.SimpleBooleanProperty(this, "augment");
     private final AnimationTimer pump;
     private long imagesSeen;
@@ -78,6 +81,7 @@ public final class TrainingController {
         service.stateProperty().addListener((o, was, now) -> onServiceState(now));
         control.setPace(DEFAULT_PACE);
         pace.addListener((o, was, now) -> control.setPace(now.doubleValue()));
+        settingsProblem.addListener((o, was, now) -> forgetRefusal(now));
         // A new initialisation means a new run: new weights at the next Start.
         config.addListener((o, was, now) -> {
             if (was != null && now != null && was.architecture().init() != now.architecture().init()) {
@@ -134,10 +138,24 @@ public final class TrainingController {
     private boolean refuseBadSettings() {
         String p = settingsProblem.get();
         if (p != null) {
-            model.statusProperty().set("Fix the settings first: " + p);
+            if (refusal == null || !refusal.equals(model.statusProperty().get())) {
+                beforeRefusal = model.statusProperty().get();
+            }
+            refusal = "Fix the settings first: " + p;
+            model.statusProperty().set(refusal);
             return true;
         }
         return false;
+    }
+
+    /** Once the settings are fixed, the refusal is no longer true: the status line goes back to what it said. */
+    private void forgetRefusal(String problem) {
+        if (problem == null && refusal != null && refusal.equals(model.statusProperty().get())) {
+            model.statusProperty().set(beforeRefusal == null ? "" : beforeRefusal);
+        }
+        if (problem == null) {
+            refusal = null;
+        }
     }
 
     /**

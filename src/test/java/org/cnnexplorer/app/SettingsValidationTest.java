@@ -105,6 +105,8 @@ class SettingsValidationTest {
             typeInto(b[0], fix);
             assertEquals("", error(b[0]));
             assertFalse(startDisabled());
+            assertFalse(fx(() -> app.model().statusProperty().get()).startsWith("Fix the settings first"),
+                    "the refusal goes once the field is fixed: " + fx(() -> app.model().statusProperty().get()));
         }
         assertTrue(uncaught.isEmpty(), "no uncaught exceptions: " + uncaught);
     }

@@ -50,7 +50,7 @@ public final class SettingsPane extends TitledPane {
     private final Label filtersNote = new Label();
     private int trainCount = 60_000;
     private int testCount = 10_000;
-    private final CheckBox augment = new CheckBox("Augment the training images (shift, rotate, stroke)");
+    private final CheckBox augment = new CheckBox("Augment the training images");
     // The network options: the defaults are the article's network. Arrows only (not typed), so
     // they can never show a value they do not use.
     private final CheckBox relu = new CheckBox("ReLU after each convolution");
@@ -160,11 +160,11 @@ public final class SettingsPane extends TitledPane {
         net.setHgap(8);
         net.setVgap(6);
         int n = 0;
-        net.addRow(n++, new Label("Convolution layers"), convLayers);
-        net.addRow(n++, new Label("Filters, layer 2"), filters2);
+        net.addRow(n++, whole("Conv layers"), convLayers);
+        net.addRow(n++, whole("Filters, layer 2"), filters2);
         net.add(relu, 0, n++, 2, 1);
-        net.addRow(n++, new Label("Initialisation"), init);
-        net.addRow(n, new Label("Mini-batch"), batch);
+        net.addRow(n++, whole("Initialisation"), init);
+        net.addRow(n, whole("Mini-batch"), batch);
         javafx.scene.control.TitledPane netPane = new javafx.scene.control.TitledPane("Network options (the article's by default)", net);
         netPane.setId("network-options");
         netPane.setExpanded(false);
@@ -229,6 +229,13 @@ public final class SettingsPane extends TitledPane {
         });
         model.modelNameProperty().addListener((o, was, now) -> noteFilters());
         publish();
+    }
+
+    /** A label that is never cut short ("Convolutio…" in a narrow column). */
+    private static Label whole(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** Adds a labelled field with the line under it that says what is wrong with it (hidden while nothing is). */
