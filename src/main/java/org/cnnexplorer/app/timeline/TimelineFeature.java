@@ -49,6 +49,7 @@ public final class TimelineFeature {
     private final RunsView runsView;
     private final ProgressBar evalProgress = new ProgressBar(0);
     private final Button evaluate = new Button("Evaluate here");
+    private final javafx.beans.property.BooleanProperty evalRunning = new javafx.beans.property.SimpleBooleanProperty();
     private Task<EvalResult> evalTask;
 
     private TimelineFeature(MainWindow w, AppModel model, TrainingController training, Stage stage) {
@@ -86,6 +87,8 @@ public final class TimelineFeature {
         evalProgress.setVisible(false);
         bar.controls().getChildren().addAll(evaluate, evalProgress);
         evaluate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // No run, no step to test: the Evaluation tab tests the weights in use.
+        evaluate.disableProperty().bind(bar.runBox().valueProperty().isNull().or(evalRunning));
         // Under the tabs, above the status line; the window's other parts stay as they are.
         w.root().setBottom(new VBox(bar, w.root().getBottom()));
 
@@ -216,6 +219,9 @@ public final class TimelineFeature {
         }
         NetworkSnapshot weights = model.snapshot();
         SessionRun r = bar.run();
+        if (r == null) {
+            return;
+        }
         int n = r != null ? r.history().config().testSize() : training.configProperty().get().testSize();
         Dataset test = n == TrainConfig.ALL ? model.data().test() : model.data().test().head(Math.min(n, model.data().test().count()));
         long step = bar.step();
@@ -228,7 +234,7 @@ public final class TimelineFeature {
         evalTask = t;
         evalProgress.progressProperty().bind(t.progressProperty());
         evalProgress.setVisible(true);
-        evaluate.setDisable(true);
+        evalRunning.set(true);
         model.statusProperty().set(String.format(Locale.ROOT, "Evaluating step %,d on %,d test images…", step, test.count()));
         t.setOnSucceeded(e -> {
             finishEval();
@@ -250,7 +256,7 @@ public final class TimelineFeature {
         evalTask = null;
         evalProgress.progressProperty().unbind();
         evalProgress.setVisible(false);
-        evaluate.setDisable(false);
+        evalRunning.set(false);
     }
 
     // ---- slides ----

@@ -88,6 +88,8 @@ class TimelineWindowTest {
         TimelineBar bar = tl.bar();
         TrainingController c = app.training().controller();
         TrainConfig small = TrainConfig.article().withSizes(200, 100).withEpochs(2);
+        // Before any run there is no step to evaluate ("step 0" once tested the bundled model)
+        assertTrue(fx(() -> robot.lookup("#timeline-evaluate").query().isDisabled()));
         fx(() -> {
             c.configProperty().set(small);
             c.paceProperty().set(Double.POSITIVE_INFINITY);
