@@ -187,6 +187,11 @@ public class HeatmapView extends Region {
         return argb[row * cols + col];
     }
 
+    /** The picture drawn last (for tests: a picture once drawn is never rewritten). */
+    javafx.scene.image.Image picture() {
+        return image;
+    }
+
     /** Grows with every new picture, so tests can see that the view changed. */
     public long version() {
         return version;
@@ -250,15 +255,16 @@ public class HeatmapView extends Region {
             values = new double[c * r];
             argb = new int[c * r];
         }
-        if (c > 0 && r > 0 && (image == null || (int) image.getWidth() != c || (int) image.getHeight() != r)) {
-            image = new WritableImage(c, r);
-        }
         if (changed) {
             requestLayout();
         }
     }
 
     private void upload() {
+        // A new image each time, never one rewritten in place: the canvas keeps a reference to the
+        // image it drew, and the renderer reads its pixels later, on its own thread; an image rewritten
+        // meanwhile showed the next step's colours under this step's numbers (white text on light cells).
+        image = new WritableImage(cols, rows);
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
         version++;
         draw();
