@@ -90,7 +90,7 @@ final class RunExportCommand {
             try {
                 NpzModel.save(new RunReplay(run, train).seek(step), target);
             } catch (IOException e) {
-                throw new CommandFailedException("cannot save the model to " + target + ": " + e.getMessage());
+                throw new CommandFailedException("cannot save the model to " + target + ": " + org.cnnexplorer.io.SaveFailedException.reasonOf(e));
             }
             out.println("Saved the weights after step " + step + " of " + name + " to " + target);
             return Cli.OK;

@@ -185,7 +185,7 @@ final class TrainCommand {
             try {
                 NpzModel.save(net, save);
             } catch (IOException e) {
-                throw new CommandFailedException("cannot save the model to " + save + ": " + e.getMessage());
+                throw new CommandFailedException("cannot save the model to " + save + ": " + org.cnnexplorer.io.SaveFailedException.reasonOf(e));
             }
             err.println("Saved the model to " + save);
         }
@@ -193,7 +193,7 @@ final class TrainCommand {
             try {
                 RunFile.save(run, saveRun);
             } catch (IOException e) {
-                throw new CommandFailedException("cannot save the run to " + saveRun + ": " + e.getMessage());
+                throw new CommandFailedException("cannot save the run to " + saveRun + ": " + org.cnnexplorer.io.SaveFailedException.reasonOf(e));
             }
             err.println("Saved the run to " + saveRun + " (" + trainer.globalStep() + " steps, a snapshot every "
                     + run.snapshotEvery() + ")");

@@ -29,7 +29,33 @@ public final class AtomicFile {
         write(target, out -> out.write(bytes));
     }
 
+    /**
+     * @throws SaveFailedException naming the target and the reason ("cannot save to
+     *         /x/model.npz: permission denied"), never only the temporary file's path
+     */
     public static void write(Path target, Content content) throws IOException {
+        try {
+            replace(target, content);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new SaveFailedException(target, reason(e), e);
+        }
+    }
+
+    /** The reason in words: the JDK gives only a path for these. */
+    private static String reason(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a part of the path is not a folder";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    }
+
+    private static void replace(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = createTemp(dir, abs.getFileName().toString());
