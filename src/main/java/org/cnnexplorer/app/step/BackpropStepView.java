@@ -70,6 +70,8 @@ public final class BackpropStepView extends BorderPane {
     private final Button back = new Button("◀ Back");
     private final Button next = new Button("Next ▶");
     private final Button apply = new Button("Apply this step to the model");
+    /** The rate field holds something that is not a rate: nothing is applied until it is fixed. */
+    private boolean rateInvalid;
     private final Button recompute = new Button("Recompute");
     private final Label status = new Label();
     private String sourceText = "";
@@ -157,12 +159,8 @@ public final class BackpropStepView extends BorderPane {
         sourceGroup.selectedToggleProperty().addListener((o, a, b) -> recompute());
         imageIndex.valueProperty().addListener((o, a, b) -> recompute());
         drawnLabel.valueProperty().addListener((o, a, b) -> recompute());
-        learnRate.setOnAction(e -> recompute());
-        learnRate.focusedProperty().addListener((o, a, focused) -> {
-            if (!focused) {
-                recompute();
-            }
-        });
+        // Every keystroke counts: Apply must never use a rate other than the one on screen.
+        learnRate.textProperty().addListener((o, a, b) -> recompute());
         Label lr = new Label("learning rate η");
         HBox box = new HBox(8, fromTraining, imageIndex, fromDrawing, drawnLabel, lr, learnRate, sourceInfo);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -204,7 +202,7 @@ public final class BackpropStepView extends BorderPane {
 
     private void updateApply() {
         boolean busy = trainingActive.get();
-        apply.setDisable(trace.get() == null || busy);
+        apply.setDisable(trace.get() == null || busy || rateInvalid);
         if (busy) {
             status.setText("Training is running or paused: stop it (Training > Stop) to apply a step by hand.");
         }
@@ -290,10 +288,13 @@ public final class BackpropStepView extends BorderPane {
                 throw new NumberFormatException();
             }
             learnRate.getStyleClass().remove("invalid");
+            rateInvalid = false;
         } catch (NumberFormatException ex) {
             if (!learnRate.getStyleClass().contains("invalid")) {
                 learnRate.getStyleClass().add("invalid");
             }
+            rateInvalid = true;
+            updateApply();
             status.setText("The learning rate must be a number between 0 and 10, e.g. 0.005.");
             return;
         }
@@ -386,7 +387,7 @@ public final class BackpropStepView extends BorderPane {
      */
     public CompletableFuture<Boolean> apply() {
         BackpropTrace t = trace.get();
-        if (t == null || trainingActive.get()) {
+        if (t == null || trainingActive.get() || rateInvalid) {
             return CompletableFuture.completedFuture(false);
         }
         apply.setDisable(true);

@@ -103,6 +103,25 @@ class BackpropStepViewTest {
         assertTrue(robot.lookup("#backprop-status").queryAs(Label.class).getText().startsWith("Not applied"));
     }
 
+    @Test
+    void applyUsesTheRateOnScreenAndNothingWhileItIsNotARate() throws Exception {
+        BackpropStepView view = app.backpropView();
+        javafx.scene.control.TextField rate = robot.lookup("#backprop-learn-rate").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.Button apply = robot.lookup("#backprop-apply").queryAs(javafx.scene.control.Button.class);
+        // typed, no Enter, focus still in the field: the step already uses it
+        robot.interact(() -> rate.setText("0.25"));
+        assertEquals(0.25, view.traceProperty().get().learnRate);
+        assertFalse(apply.isDisabled());
+        robot.interact(() -> rate.setText("abc"));
+        assertTrue(apply.isDisabled(), "no step while the rate on screen is not a rate (0.25 was once applied instead)");
+        NetworkSnapshot before = app.model().snapshot();
+        assertFalse(WaitForAsyncUtils.asyncFx(view::apply).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+        assertEquals(before.version, app.model().snapshot().version, "the model is unchanged");
+        robot.interact(() -> rate.setText("0.005"));
+        assertFalse(apply.isDisabled());
+        assertEquals(0.005, view.traceProperty().get().learnRate);
+    }
+
     private static double[] concat(NetworkSnapshot s) {
         double[] all = new double[s.numFilters * 9];
         for (int f = 0; f < s.numFilters; f++) {
