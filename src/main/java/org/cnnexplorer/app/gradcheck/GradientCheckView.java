@@ -139,6 +139,7 @@ public final class GradientCheckView extends BorderPane {
     private VBox pickControls() {
         kind.setValue(kind.getItems().get(0));
         kind.setId("gradcheck-kind");
+        f.setId("gradcheck-f");
         for (Spinner<Integer> s : List.of(f, x, y, k)) {
             s.setEditable(true);
             org.cnnexplorer.app.view.SpinnerGuard.guard(s);
@@ -209,7 +210,23 @@ public final class GradientCheckView extends BorderPane {
         noise.setSelected(on);
     }
 
+    /** The first typed field that is not a whole number in its range, said as a sentence; or null. */
+    private String fieldProblem(List<Spinner<Integer>> fields, List<String> names) {
+        for (int i = 0; i < fields.size(); i++) {
+            String p = fields.get(i).isDisabled() ? null : org.cnnexplorer.app.view.SpinnerGuard.problem(fields.get(i));
+            if (p != null) {
+                return names.get(i) + " must be " + p + ".";
+            }
+        }
+        return null;
+    }
+
     private void addPicked() {
+        String wrong = fieldProblem(List.of(f, x, y, k), List.of("f", "x / row", "y / col", "class k"));
+        if (wrong != null) {
+            summary.setText(wrong + " Nothing was added.");
+            return;
+        }
         Network shape = model.snapshot().toNetwork();
         WeightRef w = switch (kind.getItems().indexOf(kind.getValue())) {
             case 0 -> WeightRef.filter(f.getValue() - 1, x.getValue(), y.getValue());
@@ -251,6 +268,11 @@ public final class GradientCheckView extends BorderPane {
     public void run() {
         double[] input;
         int label;
+        String wrong = fromDrawing.isSelected() ? null : fieldProblem(List.of(imageIndex), List.of("Training image #"));
+        if (wrong != null) {
+            summary.setText(wrong + " The check was not run.");
+            return;
+        }
         if (fromDrawing.isSelected() && drawnInput.getValue() != null) {
             input = drawnInput.getValue();
             Network net = model.snapshot().toNetwork();

@@ -6,8 +6,10 @@ import javafx.util.StringConverter;
 
 /**
  * Makes an editable whole-number spinner safe to type into: text that is not a number in range
- * no longer throws (the stock converter does, on "abc") and is not clamped or kept on screen; the
- * field goes back to the value in use when it is committed (Enter, or leaving the field).
+ * no longer throws (the stock converter does, on "abc") and is never clamped or swapped for
+ * another value behind the user's back. It stays on screen marked as wrong, with the reason in
+ * its tooltip, and the value in use does not change; an action that would use the field asks
+ * {@link #problem} first and refuses while there is one.
  */
 public final class SpinnerGuard {
     private SpinnerGuard() {
@@ -29,10 +31,27 @@ public final class SpinnerGuard {
         });
         Runnable tidy = () -> {
             String shown = f.getConverter().toString(f.getValue());
-            if (!shown.equals(s.getEditor().getText())) {
-                s.getEditor().setText(shown);
+            if (problem(s) == null && !shown.equals(s.getEditor().getText())) {
+                s.getEditor().setText(shown);  // "007" reads 7
             }
         };
+        // The reason shows as the spinner's tooltip while the text is wrong; its own one comes back after.
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+        javafx.scene.control.Tooltip[] own = new javafx.scene.control.Tooltip[1];
+        s.getEditor().textProperty().addListener((o, was, now) -> {
+            String p = problem(s);
+            boolean marked = s.getEditor().getStyleClass().remove("invalid");
+            if (p != null) {
+                s.getEditor().getStyleClass().add("invalid");
+                if (!marked) {
+                    own[0] = s.getTooltip();
+                }
+                why.setText(p);
+                s.setTooltip(why);
+            } else if (marked) {
+                s.setTooltip(own[0]);
+            }
+        });
         s.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> tidy.run());
         s.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -40,5 +59,15 @@ public final class SpinnerGuard {
                 tidy.run();
             }
         });
+    }
+
+    /** What is wrong with the typed text ("a whole number from 1 to 8, not "99""), or null. */
+    public static String problem(Spinner<Integer> s) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        String text = s.getEditor().getText();
+        if (SettingsRules.whole(text, f.getMin(), f.getMax()) != null) {
+            return null;
+        }
+        return "a whole number from " + f.getMin() + " to " + f.getMax() + ", not \"" + text.strip() + "\"";
     }
 }

@@ -54,6 +54,20 @@ class GradientCheckViewTest {
     }
 
     @Test
+    void aFilterNumberOutOfRangeIsRefusedNotSwappedForAnother() {
+        GradientCheckView view = app.gradientCheckView();
+        int before = view.picked().size();
+        robot.doubleClickOn("#gradcheck-f").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("99");
+        robot.clickOn("#gradcheck-add");
+        assertEquals(before, view.picked().size(), "nothing added (filter 1 once was, in place of 99)");
+        javafx.scene.control.Spinner<?> f = robot.lookup("#gradcheck-f").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals("99", f.getEditor().getText(), "what was typed stays, marked");
+        assertTrue(f.getEditor().getStyleClass().contains("invalid"));
+        String summary = robot.lookup("#gradcheck-summary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("f must be a whole number from 1 to 8, not \"99\""), summary);
+    }
+
+    @Test
     void withoutNoiseTheTiesAreMarkedNotFailed() {
         GradientCheckView view = app.gradientCheckView();
         robot.clickOn("Add all filter weights");
