@@ -92,15 +92,16 @@ public final class Zoom {
 
     /** View > Zoom in, Zoom out, Actual size. */
     public List<MenuItem> menuItems() {
-        return List.of(item("Zoom _in", "Shortcut+EQUALS", "zoom-in", this::in),
-                item("Zoom _out", "Shortcut+MINUS", "zoom-out", this::out),
-                item("_Actual size", "Shortcut+DIGIT0", "zoom-reset", () -> factor.set(1)));
+        // Key codes, not characters: "Shortcut+DIGIT0" parsed as text is the character "DIGIT0", which no key types.
+        return List.of(item("Zoom _in", javafx.scene.input.KeyCode.EQUALS, "zoom-in", this::in),
+                item("Zoom _out", javafx.scene.input.KeyCode.MINUS, "zoom-out", this::out),
+                item("_Actual size", javafx.scene.input.KeyCode.DIGIT0, "zoom-reset", () -> factor.set(1)));
     }
 
-    private static MenuItem item(String text, String keys, String id, Runnable r) {
+    private static MenuItem item(String text, javafx.scene.input.KeyCode key, String id, Runnable r) {
         MenuItem i = new MenuItem(text);
         i.setId(id);
-        i.setAccelerator(KeyCombination.keyCombination(keys));
+        i.setAccelerator(new javafx.scene.input.KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
         i.setOnAction(e -> r.run());
         return i;
     }

@@ -24,6 +24,21 @@ class ZoomTest {
     }
 
     @Test
+    void theMenuKeysMatchTheKeysPressed() {
+        var items = new Zoom(new Region()).menuItems();
+        javafx.scene.input.KeyCode[] keys = {javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.MINUS,
+            javafx.scene.input.KeyCode.DIGIT0};
+        String[] typed = {"=", "-", "0"};
+        for (int i = 0; i < keys.length; i++) {
+            // Ctrl+0 was once the character combination "DIGIT0": shown as "Ctrl+DIGIT0" and never matched.
+            var press = new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, typed[i], typed[i], keys[i],
+                    false, !System.getProperty("os.name").startsWith("Mac"), false, System.getProperty("os.name").startsWith("Mac"));
+            org.junit.jupiter.api.Assertions.assertTrue(items.get(i).getAccelerator().match(press), items.get(i).getText());
+            org.junit.jupiter.api.Assertions.assertFalse(items.get(i).getAccelerator().getDisplayText().contains("DIGIT"));
+        }
+    }
+
+    @Test
     void contentIsLaidOutAtTheWindowSizeDividedByTheFactor() {
         Region content = new Region();
         Zoom z = new Zoom(content);
