@@ -72,6 +72,9 @@ public class ExplorerApp extends Application {
         Scene scene = new Scene(zoom.root(), 1280, 860);
         scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
+        // Below this the tabs, the settings and the timeline's buttons are cut off.
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
         settings = WindowSettings.install(stage, scene, window, zoom, model);
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
