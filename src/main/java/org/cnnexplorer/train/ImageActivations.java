@@ -19,11 +19,12 @@ import org.cnnexplorer.nn.Tensor;
  * @param convLayers 1 or 2
  * @param firstFilters filters of the first convolution
  * @param firstConv the first convolution's output (after ReLU if any), (F1, H - 2, W - 2)
+ * @param relu whether a ReLU follows each convolution (the maps are then never negative)
  */
 public record ImageActivations(int numFilters, int height, int width, byte[] input, int label,
                                double[] conv, double[] pooled, double[] probabilities,
                                byte[] maxMask, double[] dLdPooled, double[] dLdConv, boolean firstMaxOnly,
-                               int convLayers, int firstFilters, double[] firstConv) {
+                               int convLayers, int firstFilters, double[] firstConv, boolean relu) {
 
     /**
      * Runs {@code net} forward on the image and, when the label is known, backward without updating
@@ -58,7 +59,7 @@ public record ImageActivations(int numFilters, int height, int width, byte[] inp
             System.arraycopy(routed.data, 0, dLdConv, 0, dLdConv.length);
         }
         return new ImageActivations(f, h, w, input, label, conv, pooled, probs, mask, dLdPooled, dLdConv,
-                net.pool.firstMaxOnly(), net.arch.convLayers(), net.numFilters, firstConv);
+                net.pool.firstMaxOnly(), net.arch.convLayers(), net.numFilters, firstConv, net.arch.relu());
     }
 
     /** Height of the pooled maps' source, the last convolution's output. */

@@ -69,6 +69,18 @@ class ArchitectureWindowTest {
             return null;
         });
         waitFor(() -> c.state() == RunState.IDLE);
+        // Feature maps: both layers, each captioned with its own size, and the probabilities
+        fx(() -> {
+            app.window().select("tab-feature-maps");
+            app.training().selection().showTestImage(0);
+            return null;
+        });
+        var maps = app.training().featureMapsView();
+        waitFor(() -> fx(() -> maps.layerMapCount(1) == 4 && maps.layerMapCount(2) == 6));
+        assertTrue(fx(() -> maps.probabilityBars().predicted()) >= 0, "the softmax bars show this image's probabilities");
+        String captions = fx(() -> maps.captions());
+        assertTrue(captions.contains("24×24") && captions.contains("26×26") && captions.contains("12×12"), captions);
+        assertTrue(!captions.contains("13×13"), captions);
         // The step-through says what it covers instead of failing.
         fx(() -> {
             app.window().select(ExplorerApp.BACKPROP_TAB);

@@ -20,7 +20,8 @@ import org.cnnexplorer.train.ImageActivations;
 
 /**
  * One image's trip through the network: the 28x28 input, the 26x26 output of each filter, the
- * 13x13 result of max pooling each one, and the ten softmax probabilities.
+ * 13x13 result of max pooling each one, and the ten softmax probabilities. With two convolutions
+ * both layers' maps are shown (26x26, then 24x24 pooled to 12x12), each row captioned with its size.
  */
 public final class FeatureMapsView extends LiveView {
     private final ImageSelection selection;
@@ -28,8 +29,13 @@ public final class FeatureMapsView extends LiveView {
     private final HeatmapView input = new HeatmapView(6);
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label verdict = new Label();
+    private final FlowPane firstRow = new FlowPane(10, 10);
     private final FlowPane convRow = new FlowPane(10, 10);
     private final FlowPane poolRow = new FlowPane(10, 10);
+    private final Label firstCaption = caption("");
+    private final Label convCaption = caption("");
+    private final Label poolCaption = caption("");
+    private final List<HeatmapView> firstMaps = new ArrayList<>();
     private final List<HeatmapView> convMaps = new ArrayList<>();
     private final List<HeatmapView> poolMaps = new ArrayList<>();
     private final ColorLegend legend = new ColorLegend(ColorMap.SEQUENTIAL, "conv and pooled outputs of this image", 260);
@@ -59,9 +65,11 @@ public final class FeatureMapsView extends LiveView {
         legend.setId("activation-legend");
         HBox first = new HBox(30, inputBox, barsBox, legend);
         first.setAlignment(Pos.TOP_LEFT);
-        VBox content = new VBox(14, first,
-                caption("Convolution output: one 26×26 map per filter"), convRow,
-                caption("After 2×2 max pooling: 13×13 per filter (each cell is the largest of a 2×2 block above)"), poolRow);
+        VBox content = new VBox(14, first, firstCaption, firstRow, convCaption, convRow, poolCaption, poolRow);
+        firstCaption.managedProperty().bind(firstCaption.visibleProperty());
+        firstRow.managedProperty().bind(firstRow.visibleProperty());
+        firstRow.visibleProperty().bind(firstCaption.visibleProperty());
+        caption(1, false, 26, 13);
         content.setPadding(new Insets(4, 10, 10, 10));
         ScrollPane scroll = new LiveScrollPane(content);
         scroll.setFitToWidth(true);
@@ -74,6 +82,31 @@ public final class FeatureMapsView extends LiveView {
         Label l = new Label(text);
         l.getStyleClass().add("card-title");
         return l;
+    }
+
+    /** The rows' captions for a network of {@code layers} convolutions whose last one gives size x size maps. */
+    private void caption(int layers, boolean relu, int size, int pooled) {
+        String r = relu ? " after ReLU" : "";
+        firstCaption.setVisible(layers == 2);
+        firstCaption.setText("Layer 1 convolution" + r + ": one 26×26 map per filter");
+        convCaption.setText(layers == 2
+                ? "Layer 2 convolution" + r + ": one " + size + "×" + size + " map per filter, each the sum of a 3×3 filter slice over every map of layer 1"
+                : "Convolution output" + r + ": one " + size + "×" + size + " map per filter");
+        poolCaption.setText("After 2×2 max pooling: " + pooled + "×" + pooled + " per filter (each cell is the largest of a 2×2 block above)");
+    }
+
+    /** The row captions in order, for tests. */
+    public String captions() {
+        return (firstCaption.isVisible() ? firstCaption.getText() + "\n" : "") + convCaption.getText() + "\n" + poolCaption.getText();
+    }
+
+    /** Maps shown for convolution layer 1 or 2 (with one layer, layer 1's are the pooled ones' source). */
+    public int layerMapCount(int layer) {
+        return layer == 2 || firstMaps.isEmpty() ? (layer == 2 && firstMaps.isEmpty() ? 0 : convMaps.size()) : firstMaps.size();
+    }
+
+    public ProbabilityBars probabilityBars() {
+        return bars;
     }
 
     /** Filter f's conv map, for tests. */
@@ -99,15 +132,28 @@ public final class FeatureMapsView extends LiveView {
             for (HeatmapView v : poolMaps) {
                 v.clear();
             }
+            for (HeatmapView v : firstMaps) {
+                v.clear();
+            }
             return;
         }
-        if (convMaps.size() != a.numFilters()) {
-            build(a.numFilters());
+        int firstCount = a.convLayers() == 2 ? a.firstFilters() : 0;
+        if (convMaps.size() != a.numFilters() || firstMaps.size() != firstCount) {
+            build(a.numFilters(), firstCount);
         }
+        caption(a.convLayers(), a.relu(), a.convWidth(), a.pooledWidth());
         input.setBytes(a.input(), 0, a.width(), a.height(), ColorMap.GREYS);
         // pooled values are a subset of the conv values, so the conv range covers both rows
         double[] span = HeatmapPainter.range(a.conv(), 0, a.conv().length);
+        if (firstCount > 0) {
+            double[] s1 = HeatmapPainter.range(a.firstConv(), 0, a.firstConv().length);
+            span = new double[] {Math.min(span[0], s1[0]), Math.max(span[1], s1[1])};
+        }
         double[] r = HeatmapPainter.nonEmpty(span[0], span[1]);
+        for (int f = 0; f < firstCount; f++) {
+            firstMaps.get(f).setData(a.firstConv(), a.firstConvOffset(f), a.firstConvWidth(), a.firstConvHeight(),
+                    ColorMap.SEQUENTIAL, r[0], r[1]);
+        }
         int ch = a.convHeight();
         int cw = a.convWidth();
         int ph = a.pooledHeight();
@@ -126,7 +172,15 @@ public final class FeatureMapsView extends LiveView {
                         a.label(), p, 100 * a.probabilities()[p], p == a.label() ? ": right" : ": wrong", loss));
     }
 
-    private void build(int n) {
+    private void build(int n, int first) {
+        firstRow.getChildren().clear();
+        firstMaps.clear();
+        for (int f = 0; f < first; f++) {
+            HeatmapView m = new HeatmapView(4);
+            m.setId("layer1-map-" + f);
+            firstMaps.add(m);
+            firstRow.getChildren().add(new VBox(2, new Label("filter " + (f + 1)), m));
+        }
         convRow.getChildren().clear();
         poolRow.getChildren().clear();
         convMaps.clear();
