@@ -84,7 +84,7 @@ public final class ModelFileActions {
                 model.refreshSnapshot();
                 model.markClean(snapshot);
                 model.modelNameProperty().set(name);
-                model.statusProperty().set("Opened " + name + ": " + Words.filters(net.numFilters));
+                model.statusProperty().set("Opened " + name + ": " + (net.arch.isArticleShape() ? Words.filters(net.numFilters) : net.arch.describe()));
             }));
         });
         load.setOnFailed(e -> {
