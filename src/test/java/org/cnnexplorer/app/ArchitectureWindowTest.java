@@ -81,6 +81,14 @@ class ArchitectureWindowTest {
         String captions = fx(() -> maps.captions());
         assertTrue(captions.contains("24×24") && captions.contains("26×26") && captions.contains("12×12"), captions);
         assertTrue(!captions.contains("13×13"), captions);
+        fx(() -> {
+            app.window().select("tab-pooling");
+            return null;
+        });
+        waitFor(() -> fx(() -> robot.from(app.training().poolingView()).lookup(".card-title").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Layer 2 conv output (24×24) in 2×2 blocks"))));
+        assertTrue(fx(() -> robot.from(app.training().poolingView()).lookup(".card-title").queryAllAs(Label.class).stream()
+                .noneMatch(l -> l.getText().contains("26×26") || l.getText().contains("13×13"))), "no title gives the article's sizes");
         // The step-through says what it covers instead of failing.
         fx(() -> {
             app.window().select(ExplorerApp.BACKPROP_TAB);

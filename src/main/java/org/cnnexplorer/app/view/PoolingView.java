@@ -41,6 +41,9 @@ public final class PoolingView extends LiveView {
     private final HeatmapView routedPatch = new HeatmapView(36);
     private final ColorLegend convLegend = new ColorLegend(ColorMap.SEQUENTIAL, "conv output", 220);
     private final ColorLegend gradLegend = new ColorLegend(ColorMap.DIVERGING, "gradient", 220);
+    private final Label convTitle = new Label();
+    private final Label incomingTitle = new Label();
+    private final Label routedTitle = new Label();
     private final Label ties = new Label();
     private final Label patchTitle = new Label();
     private final ViewHeader header;
@@ -116,10 +119,8 @@ public final class PoolingView extends LiveView {
         convPatch.setValueFormat("%.3f");
         pooledPatch.setValueFormat("%.3f");
 
-        HBox maps = new HBox(20,
-                box("Conv output (26×26) in 2×2 blocks", conv),
-                box("Incoming gradient dL/d(pooled) (13×13)", incoming),
-                box("Routed gradient dL/d(conv) (26×26)", routed));
+        HBox maps = new HBox(20, box(convTitle, conv), box(incomingTitle, incoming), box(routedTitle, routed));
+        titles(1, 26, 13);
         GridPane zoom = new GridPane();
         zoom.setHgap(14);
         zoom.setVgap(8);
@@ -149,8 +150,15 @@ public final class PoolingView extends LiveView {
         render();
     }
 
-    private static VBox box(String title, HeatmapView v) {
-        Label l = new Label(title);
+    /** The maps' titles with the sizes of this network's pooled layer (26 and 13 in the article; 24 and 12 after two convolutions). */
+    private void titles(int layers, int size, int pooled) {
+        String conv = (layers == 2 ? "Layer 2 conv output (" : "Conv output (") + size + "×" + size + ")";
+        convTitle.setText(conv + " in 2×2 blocks");
+        incomingTitle.setText("Incoming gradient dL/d(pooled) (" + pooled + "×" + pooled + ")");
+        routedTitle.setText("Routed gradient dL/d(conv) (" + size + "×" + size + ")");
+    }
+
+    private static VBox box(Label l, HeatmapView v) {
         l.getStyleClass().add("card-title");
         l.setWrapText(true);
         // As wide as its map; before the map's first layout its width is 0, which wrapped the
@@ -266,6 +274,7 @@ public final class PoolingView extends LiveView {
         gradLegend.setSymmetric(g, e < -2 ? "%.1e" : "%.3f");
         patchTitle.setText(String.format(Locale.ROOT, "Zoomed: conv rows %d–%d, columns %d–%d (click a map to move it)",
                 patchRow, patchRow + 3, patchCol, patchCol + 3));
+        titles(a.convLayers(), a.convWidth(), a.pooledWidth());
         int tieBlocks = a.tieCount(f);
         ties.setText(String.format(Locale.ROOT, "Filter %d: %d of %d blocks have tied maxima (mostly flat background, where every "
                         + "pixel is −0.5). %s", f + 1, tieBlocks, ph * pw,
