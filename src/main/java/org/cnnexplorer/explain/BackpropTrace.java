@@ -7,6 +7,7 @@ import org.cnnexplorer.train.NetworkSnapshot;
 
 /**
  * Every intermediate value of one training step of the article's CNN on one image and label,
+ * and of its variants (a ReLU after each convolution, a second convolution),
  * recorded stage by stage so the step-through view can show the article's equations with real
  * numbers: the forward pass (convolution, pooling, totals, probabilities, loss), the backward pass
  * (dL/dout, dout/dt, dL/dt, dL/dw, dL/db, dL/dinput, the pooling routing, dL/dfilters) and the SGD
@@ -22,9 +23,20 @@ public final class BackpropTrace {
     public final int label;
     public final double learnRate;
     public final boolean firstMaxOnly;
+    /** Filters of the convolution whose output is pooled: the article's 8; with two convolutions, the second's. */
     public final int numFilters;
+    /** Filters of the first convolution (the same as {@link #numFilters} with one). */
+    public final int filters1;
+    /** 1 (the article) or 2. */
+    public final int convLayers;
+    /** Whether a ReLU follows each convolution (the article: no). */
+    public final boolean relu;
+    /** Size of the first convolution's output maps: 26 for a 28x28 image. */
+    public final int firstConvHeight;
+    public final int firstConvWidth;
     public final int height;
     public final int width;
+    /** Size of the maps that are pooled (26 in the article, 24 after two convolutions). */
     public final int convHeight;
     public final int convWidth;
     public final int poolHeight;
@@ -36,6 +48,17 @@ public final class BackpropTrace {
     private final double[] input;
     private final double[] filtersBefore;
     private final double[] convOut;
+    /** After ReLU 1, the second convolution's raw output and after ReLU 2; null where the network has none. */
+    private final double[] relu1Out;
+    private final double[] conv2Out;
+    private final double[] relu2Out;
+    private final double[] poolIn;
+    private final double[] filters2Before;
+    private final double[] filters2After;
+    private final double[] dLdPoolIn;
+    private final double[] dLdConv2Out;
+    private final double[] dLdFilters2;
+    private final double[] dLdLayer1;
     private final double[] pooled;
     private final byte[] poolMask;
     private final double[] totals;
@@ -73,10 +96,6 @@ public final class BackpropTrace {
         if (label < 0 || label >= Network.CLASSES) {
             throw new IllegalArgumentException("label must be a digit 0-9, got " + label);
         }
-        if (!net.arch.isArticleShape()) {
-            throw new IllegalArgumentException("the step-through records the article's network (one convolution, no ReLU), not "
-                    + net.arch.describe());
-        }
         if (!(learnRate >= 0) || Double.isInfinite(learnRate)) {
             throw new IllegalArgumentException("learning rate must be a non-negative number");
         }
@@ -84,7 +103,12 @@ public final class BackpropTrace {
         this.label = label;
         this.learnRate = learnRate;
         this.firstMaxOnly = net.pool.firstMaxOnly();
-        this.numFilters = net.numFilters;
+        this.numFilters = net.pooledChannels();
+        this.filters1 = net.numFilters;
+        this.convLayers = net.arch.convLayers();
+        this.relu = net.arch.relu();
+        this.firstConvHeight = net.height - 2;
+        this.firstConvWidth = net.width - 2;
         this.height = net.height;
         this.width = net.width;
         this.convHeight = net.convHeight();
@@ -99,9 +123,24 @@ public final class BackpropTrace {
         this.filtersBefore = net.conv.filters().clone();
         this.weightsBefore = net.softmax.weights().clone();
         this.biasesBefore = net.softmax.biases().clone();
+        this.filters2Before = net.conv2 == null ? null : net.conv2.filters().clone();
         Tensor conv = net.conv.forward(in);
         this.convOut = conv.data.clone();
-        Tensor pool = net.pool.forward(conv);
+        Tensor out = conv;
+        if (net.relu1 != null) {
+            out = net.relu1.forward(out);
+        }
+        this.relu1Out = net.relu1 == null ? null : out.data.clone();
+        if (net.conv2 != null) {
+            out = net.conv2.forward(out);
+        }
+        this.conv2Out = net.conv2 == null ? null : out.data.clone();
+        if (net.relu2 != null) {
+            out = net.relu2.forward(out);
+        }
+        this.relu2Out = net.relu2 == null ? null : out.data.clone();
+        this.poolIn = out.data.clone();
+        Tensor pool = net.pool.forward(out);
         this.pooled = pool.data.clone();
         this.poolMask = new byte[pooled.length];
         for (int c = 0, n = 0; c < numFilters; c++) {
@@ -143,6 +182,23 @@ public final class BackpropTrace {
         this.dLdW = net.softmax.dLdW().clone();
         this.dLdB = net.softmax.dLdB().clone();
         g = net.pool.backward(g);
+        this.dLdPoolIn = g.data.clone();
+        if (net.conv2 != null) {
+            if (net.relu2 != null) {
+                g = net.relu2.backward(g);
+            }
+            this.dLdConv2Out = g.data.clone();
+            g = net.conv2.backward(g);
+            this.dLdLayer1 = g.data.clone();
+            this.dLdFilters2 = net.conv2.dLdFilters().clone();
+        } else {
+            this.dLdConv2Out = null;
+            this.dLdLayer1 = null;
+            this.dLdFilters2 = null;
+        }
+        if (net.relu1 != null) {
+            g = net.relu1.backward(g);
+        }
         this.dLdConvOut = g.data.clone();
         g = net.conv.backward(g);
         this.dLdImage = g.data.clone();
@@ -150,6 +206,7 @@ public final class BackpropTrace {
 
         // The SGD update, value - lr * gradient, the same arithmetic as Sgd.step.
         this.filtersAfter = step(filtersBefore, dLdFilters, learnRate);
+        this.filters2After = filters2Before == null ? null : step(filters2Before, dLdFilters2, learnRate);
         this.weightsAfter = step(weightsBefore, dLdW, learnRate);
         this.biasesAfter = step(biasesBefore, dLdB, learnRate);
         applyTo(net);
@@ -168,12 +225,28 @@ public final class BackpropTrace {
 
     /** Writes the after-update weights into a network of the same shape: this step, applied. */
     public void applyTo(Network net) {
-        if (net.numFilters != numFilters || net.height != height || net.width != width) {
+        if (!fits(net)) {
             throw new IllegalArgumentException("the network's shape differs from the traced one");
         }
         System.arraycopy(filtersAfter, 0, net.conv.filters(), 0, filtersAfter.length);
+        if (filters2After != null) {
+            System.arraycopy(filters2After, 0, net.conv2.filters(), 0, filters2After.length);
+        }
         System.arraycopy(weightsAfter, 0, net.softmax.weights(), 0, weightsAfter.length);
         System.arraycopy(biasesAfter, 0, net.softmax.biases(), 0, biasesAfter.length);
+    }
+
+    /** Whether {@code net} has the traced network's layers and sizes. */
+    public boolean fits(Network net) {
+        return net.numFilters == filters1 && net.pooledChannels() == numFilters && net.arch.convLayers() == convLayers
+                && net.arch.relu() == relu && net.height == height && net.width == width;
+    }
+
+    /** Whether {@code net} holds exactly the weights this step started from (so applying it is this step). */
+    public boolean startsFrom(Network net) {
+        return fits(net) && Arrays.equals(net.conv.filters(), filtersBefore)
+                && (net.conv2 == null || Arrays.equals(net.conv2.filters(), filters2Before))
+                && Arrays.equals(net.softmax.weights(), weightsBefore) && Arrays.equals(net.softmax.biases(), biasesBefore);
     }
 
     /** Length of the flattened softmax input, 13 * 13 * F. */
@@ -203,9 +276,58 @@ public final class BackpropTrace {
         return filtersAfter.clone();
     }
 
-    /** Convolution output, F x 26 x 26. */
+    /** The first convolution's output before any ReLU, F1 x 26 x 26. */
     public double[] convOut() {
         return convOut.clone();
+    }
+
+    /** The first convolution's output after ReLU, or null without ReLU. */
+    public double[] relu1Out() {
+        return relu1Out == null ? null : relu1Out.clone();
+    }
+
+    /** The second convolution's output before any ReLU, F x 24 x 24; null with one convolution. */
+    public double[] conv2Out() {
+        return conv2Out == null ? null : conv2Out.clone();
+    }
+
+    /** The second convolution's output after ReLU, or null. */
+    public double[] relu2Out() {
+        return relu2Out == null ? null : relu2Out.clone();
+    }
+
+    /** What max pooling takes: the last convolution's output (after its ReLU if any), F x convHeight x convWidth. */
+    public double[] poolIn() {
+        return poolIn.clone();
+    }
+
+    /** The second convolution's filters before and after the step, (F, F1, 3, 3); null with one convolution. */
+    public double[] filters2Before() {
+        return filters2Before == null ? null : filters2Before.clone();
+    }
+
+    public double[] filters2After() {
+        return filters2After == null ? null : filters2After.clone();
+    }
+
+    /** dL/d(pooling's input): the gradient after max-pool routing, shaped like {@link #poolIn()}. */
+    public double[] dLdPoolIn() {
+        return dLdPoolIn.clone();
+    }
+
+    /** dL/d(second convolution's output), after ReLU 2's backward if any; null with one convolution. */
+    public double[] dLdConv2Out() {
+        return dLdConv2Out == null ? null : dLdConv2Out.clone();
+    }
+
+    /** dL/d(second convolution's filters); null with one convolution. */
+    public double[] dLdFilters2() {
+        return dLdFilters2 == null ? null : dLdFilters2.clone();
+    }
+
+    /** The second convolution's input gradient: dL/d(layer 1's output), F1 x 26 x 26; null with one convolution. */
+    public double[] dLdLayer1() {
+        return dLdLayer1 == null ? null : dLdLayer1.clone();
     }
 
     /** Pooled output (the softmax input), F x 13 x 13. */
@@ -285,7 +407,7 @@ public final class BackpropTrace {
         return dLdPooled.clone();
     }
 
-    /** dL/dout of the convolution after max-pool routing, F x 26 x 26. */
+    /** dL/d(first convolution's output), F1 x 26 x 26: after max-pool routing (and back through any later layers and ReLU). */
     public double[] dLdConvOut() {
         return dLdConvOut.clone();
     }

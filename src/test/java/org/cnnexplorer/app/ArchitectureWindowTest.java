@@ -89,13 +89,33 @@ class ArchitectureWindowTest {
                 .anyMatch(l -> l.getText().equals("Layer 2 conv output (24×24) in 2×2 blocks"))));
         assertTrue(fx(() -> robot.from(app.training().poolingView()).lookup(".card-title").queryAllAs(Label.class).stream()
                 .noneMatch(l -> l.getText().contains("26×26") || l.getText().contains("13×13"))), "no title gives the article's sizes");
-        // The step-through says what it covers instead of failing.
+        // The step-through walks the extra stages too, and Apply writes both convolutions' new filters.
         fx(() -> {
             app.window().select(ExplorerApp.BACKPROP_TAB);
             return null;
         });
         robot.clickOn("#backprop-recompute");
-        String status = fx(() -> robot.lookup("#backprop-status").queryAs(Label.class).getText());
-        assertTrue(status.contains("walks the article's network") && status.contains("conv 4 → ReLU → conv 6"), status);
+        var step = app.backpropView();
+        waitFor(() -> fx(() -> step.traceProperty().get() != null && step.traceProperty().get().convLayers == 2));
+        java.util.List<String> ids = fx(() -> java.util.stream.IntStream.range(0, step.stageCount()).mapToObj(step::stageId).toList());
+        assertEquals(java.util.List.of("input", "conv", "relu1", "conv2", "relu2", "pool", "totals", "probs", "loss",
+                "dLdout", "doutdt", "dLdt", "dLdw", "dLdb", "dLdinput", "routing", "relu2back", "dLdfilters2", "dLdlayer1",
+                "relu1back", "dLdfilters", "sgd"), ids);
+        for (int i = 0; i < ids.size(); i++) {
+            int at = i;
+            fx(() -> {
+                step.showStage(at);
+                return null;
+            });
+            String title = fx(() -> robot.lookup("#backprop-stage-title").queryAs(Label.class).getText());
+            assertTrue(!title.isBlank(), ids.get(i));
+        }
+        var trace = fx(() -> step.traceProperty().get());
+        NetworkSnapshot before = app.model().snapshot();
+        assertTrue(fx(() -> step.apply()).get(30, java.util.concurrent.TimeUnit.SECONDS), "applied");
+        waitFor(() -> app.model().snapshot().version > before.version);
+        NetworkSnapshot after = app.model().snapshot();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trace.filters2After(), after.toNetwork().conv2.filters(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trace.filtersAfter(), after.toNetwork().conv.filters(), 0.0);
     }
 }

@@ -71,6 +71,54 @@ class BackpropTraceTest {
     }
 
     @Test
+    void aTwoLayerReluStepEqualsTheLayersStepAndRecordsEveryStage() {
+        org.cnnexplorer.nn.Architecture arch = new org.cnnexplorer.nn.Architecture(4, 6, true, org.cnnexplorer.nn.Init.HE);
+        Network a = new Network(arch, 11);
+        Network b = a.copy();
+        double[] x = barImage();
+        BackpropTrace t = BackpropTrace.record(a, x, 2, LR);
+        assertEquals(2, t.convLayers);
+        assertTrue(t.relu);
+        assertEquals(4, t.filters1);
+        assertEquals(6, t.numFilters);
+        assertEquals(24, t.convHeight);
+        assertEquals(12, t.poolHeight);
+        assertEquals(26, t.firstConvHeight);
+        // ReLU: out = max(0, in) on both layers; the pooled maps come from ReLU 2
+        double[] c1 = t.convOut();
+        double[] r1 = t.relu1Out();
+        for (int n = 0; n < c1.length; n++) {
+            assertEquals(Math.max(0, c1[n]), r1[n], 0.0);
+        }
+        assertArrayEquals(t.relu2Out(), t.poolIn(), 0.0);
+        // ReLU's backward gate: gradient only where the convolution's output was positive
+        double[] d2 = t.dLdConv2Out();
+        double[] routed = t.dLdPoolIn();
+        double[] c2 = t.conv2Out();
+        for (int n = 0; n < d2.length; n++) {
+            assertEquals(c2[n] > 0 ? routed[n] : 0.0, d2[n], 0.0);
+        }
+        double[] d1 = t.dLdConvOut();
+        double[] in1 = t.dLdLayer1();
+        for (int n = 0; n < d1.length; n++) {
+            assertEquals(c1[n] > 0 ? in1[n] : 0.0, d1[n], 0.0);
+        }
+        // The same gradients as the layers' own backward, and applying the trace is one SGD step
+        b.setInput(x);
+        b.forward();
+        b.backward(2);
+        assertArrayEquals(b.conv2.dLdFilters(), t.dLdFilters2(), 0.0);
+        assertArrayEquals(b.conv.dLdFilters(), t.dLdFilters(), 0.0);
+        b.applyGradients(LR);
+        assertTrue(t.startsFrom(a));
+        t.applyTo(a);
+        assertArrayEquals(b.conv.filters(), a.conv.filters(), 0.0);
+        assertArrayEquals(b.conv2.filters(), a.conv2.filters(), 0.0);
+        assertArrayEquals(b.softmax.weights(), a.softmax.weights(), 0.0);
+        assertTrue(!t.startsFrom(a), "after the step the network no longer holds the weights it started from");
+    }
+
+    @Test
     void applyingTheTraceEqualsTheArticlesTrainStep() {
         byte[] image = new byte[28 * 28];
         Random rng = new Random(4);

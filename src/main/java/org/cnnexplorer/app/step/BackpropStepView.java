@@ -1,7 +1,6 @@
 package org.cnnexplorer.app.step;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +50,8 @@ public final class BackpropStepView extends BorderPane {
     private final AppModel model;
     private final ObservableValue<double[]> drawnInput;
     private final List<BackpropStage> stages = new ArrayList<>();
+    /** The trace whose network's shape the stages were made for. */
+    private BackpropTrace stagesShape;
     private final ReadOnlyObjectWrapper<BackpropTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyIntegerWrapper stageIndex = new ReadOnlyIntegerWrapper(this, "stage", 0);
 
@@ -81,8 +82,10 @@ public final class BackpropStepView extends BorderPane {
     public BackpropStepView(AppModel model, ObservableValue<double[]> drawnInput) {
         this.model = model;
         this.drawnInput = drawnInput;
-        stages.addAll(ForwardStages.all());
-        stages.addAll(BackwardStages.all());
+        // Until a trace exists, the stages of the article's network (their titles name its sizes).
+        stagesShape = BackpropTrace.record(new Network(8, 28, 28, 0), new double[28 * 28], 0, 0.005);
+        stages.addAll(ForwardStages.all(stagesShape));
+        stages.addAll(BackwardStages.all(stagesShape));
         setId("backprop-view");
         setPadding(new Insets(10));
 
@@ -93,9 +96,7 @@ public final class BackpropStepView extends BorderPane {
         setTop(new VBox(4, header, controls()));
 
         stageList.setId("backprop-stages");
-        for (int i = 0; i < stages.size(); i++) {
-            stageList.getItems().add((i + 1) + ". " + stages.get(i).title());
-        }
+        listStages();
         stageList.setPrefWidth(250);
         stageList.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && b.intValue() != stageIndex.get()) {
@@ -321,11 +322,6 @@ public final class BackpropStepView extends BorderPane {
             sourceText = "Training image #" + idx + " (label " + label + ")";
         }
         NetworkSnapshot s = model.snapshot();
-        if (!s.arch.isArticleShape()) {
-            setTrace(null, "The step-through walks the article's network (one convolution, no ReLU); this model is "
-                    + s.arch.describe() + ". Its gradients can be checked in Gradient check.");
-            return;
-        }
         if (s.height * s.width != input.length) {
             setTrace(null, "The model expects " + s.height + "×" + s.width + " images.");
             return;
@@ -333,7 +329,35 @@ public final class BackpropStepView extends BorderPane {
         setTrace(BackpropTrace.record(s, input, label, lr), "");
     }
 
+    private void listStages() {
+        stageList.getItems().clear();
+        for (int i = 0; i < stages.size(); i++) {
+            stageList.getItems().add((i + 1) + ". " + stages.get(i).title());
+        }
+    }
+
+    /** A network of another shape (ReLU, a second convolution) has other stages: list them, staying on the same one where it exists. */
+    private void followShape(BackpropTrace t) {
+        if (t == null || (t.convLayers == stagesShape.convLayers && t.relu == stagesShape.relu && t.poolHeight == stagesShape.poolHeight)) {
+            return;
+        }
+        String at = stages.get(Math.min(stageIndex.get(), stages.size() - 1)).id();
+        stagesShape = t;
+        stages.clear();
+        stages.addAll(ForwardStages.all(t));
+        stages.addAll(BackwardStages.all(t));
+        listStages();
+        int keep = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).id().equals(at)) {
+                keep = i;
+            }
+        }
+        stageIndex.set(keep);
+    }
+
     private void setTrace(BackpropTrace t, String message) {
+        followShape(t);
         trace.set(t);
         status.setText(message);
         sourceInfo.setText(t == null ? "" : "p_c = " + StageWidgets.prob(t.probabilities()[t.label]) + ",  L = " + StageWidgets.num(t.loss));
@@ -356,6 +380,11 @@ public final class BackpropStepView extends BorderPane {
     private double contentWidth() {
         double w = content.getViewportBounds().getWidth();
         return w > 100 ? w : 900;
+    }
+
+    /** Shows stage i (0-based), as a click in the list does. */
+    public void showStage(int i) {
+        show(i);
     }
 
     private void show(int i) {
@@ -394,10 +423,7 @@ public final class BackpropStepView extends BorderPane {
         double pcBefore = t.probabilities()[t.label];
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         model.store().submit(net -> {
-            boolean unchanged = net.numFilters == t.numFilters
-                    && Arrays.equals(net.conv.filters(), t.filtersBefore())
-                    && Arrays.equals(net.softmax.weights(), t.weightsBefore())
-                    && Arrays.equals(net.softmax.biases(), t.biasesBefore());
+            boolean unchanged = t.startsFrom(net);
             if (unchanged) {
                 t.applyTo(net);
             }

@@ -29,7 +29,26 @@ final class BackwardStages {
     private BackwardStages() {
     }
 
-    static List<BackpropStage> all() {
+    /** The stages of the traced network: the article's, with the extra layers' backward passes before the first filters'. */
+    static List<BackpropStage> all(BackpropTrace t) {
+        List<BackpropStage> all = new java.util.ArrayList<>(article(t));
+        int at = all.size() - 2;  // before dL/dfilters and the SGD update
+        if (t.convLayers == 2) {
+            if (t.relu) {
+                all.add(at++, LayerStages.relu(2, true));
+            }
+            all.add(at++, LayerStages.dLdFilters2());
+            all.add(at++, LayerStages.dLdLayer1());
+        }
+        if (t.relu) {
+            all.add(at, LayerStages.relu(1, true));
+        }
+        return all;
+    }
+
+    private static List<BackpropStage> article(BackpropTrace t) {
+        String p = t.poolHeight + "×" + t.poolWidth;
+        int inputs = t.poolHeight * t.poolWidth * t.numFilters;
         return List.of(
                 new BackpropStage("dLdout", "Backward: initial ∂L/∂out_s",
                         "∂L/∂out_s(i) = 0 if i ≠ c,    −1 / p_i if i = c",
@@ -46,18 +65,18 @@ final class BackwardStages {
                         "The chain rule. Multiplying out, ∂L/∂t_k is simply p_k − 1 for the correct class and p_k otherwise.",
                         BackwardStages::dLdT),
                 new BackpropStage("dLdw", "Backward: ∂L/∂w (weights)",
-                        "∂L/∂w = ∂t/∂w · ∂L/∂t = input (1352 × 1) @ ∂L/∂t (1 × 10)     since ∂t/∂w = input",
+                        "∂L/∂w = ∂t/∂w · ∂L/∂t = input (" + inputs + " × 1) @ ∂L/∂t (1 × 10)     since ∂t/∂w = input",
                         "d_L_d_w = d_t_d_w[np.newaxis].T @ d_L_d_t[np.newaxis]: an outer product with the same shape as "
-                                + "the weights. Each class's column, reshaped to the pooled 13 × 13 × F volume, is the input "
+                                + "the weights. Each class's column, reshaped to the pooled " + p + " × F volume, is the input "
                                 + "scaled by ∂L/∂t_k.",
                         BackwardStages::dLdW),
                 new BackpropStage("dLdb", "Backward: ∂L/∂b (biases)",
                         "∂L/∂b = ∂L/∂t · ∂t/∂b = ∂L/∂t     since ∂t/∂b = 1",
                         "The bias gradient equals ∂L/∂t.",
                         BackwardStages::dLdB),
-                new BackpropStage("dLdinput", "Backward: ∂L/∂input (13×13×F)",
-                        "∂L/∂input = ∂t/∂input · ∂L/∂t = w (1352 × 10) @ ∂L/∂t (10)     since ∂t/∂input = w",
-                        "The softmax layer returns this gradient, reshaped to the pooled volume 13 × 13 × F, to the "
+                new BackpropStage("dLdinput", "Backward: ∂L/∂input (" + p + "×F)",
+                        "∂L/∂input = ∂t/∂input · ∂L/∂t = w (" + inputs + " × 10) @ ∂L/∂t (10)     since ∂t/∂input = w",
+                        "The softmax layer returns this gradient, reshaped to the pooled volume " + p + " × F, to the "
                                 + "max-pooling layer.",
                         BackwardStages::dLdInput),
                 new BackpropStage("routing", "Backward: max-pool routing",
@@ -68,7 +87,7 @@ final class BackwardStages {
                 new BackpropStage("dLdfilters", "Backward: ∂L/∂filters",
                         "∂L/∂filter(x, y) = Σᵢ Σⱼ ∂L/∂out(i, j) · image(i + x, j + y)",
                         "Every output pixel used every filter weight, so each weight's gradient sums over the whole "
-                                + "26 × 26 output: the routed gradient times the image patch under it.",
+                                + t.firstConvHeight + " × " + t.firstConvWidth + " output: the gradient arriving there times the image patch under it.",
                         BackwardStages::dLdFilters),
                 new BackpropStage("sgd", "SGD update",
                         "filter ← filter − η · ∂L/∂filter,    w ← w − η · ∂L/∂w,    b ← b − η · ∂L/∂b",
@@ -181,14 +200,14 @@ final class BackwardStages {
             sb.append(k == 0 ? "" : " + ").append(String.format(Locale.ROOT, "(%.3g)(%.3g)", w[k * t.inputLen() + i], dt[k]));
         }
         sb.append(" = ").append(num(g[i]));
-        return new VBox(8, worked(sb.toString()), perFilter(new String[] {"∂L/∂input (13 × 13)"}, rows, ctx.columns(104)),
+        return new VBox(8, worked(sb.toString()), perFilter(new String[] {"∂L/∂input (" + t.poolHeight + " × " + t.poolWidth + ")"}, rows, ctx.columns(104)),
                 symmetricLegend("∂L/∂input", m));
     }
 
     private static Node routing(StepContext ctx) {
         BackpropTrace t = ctx.trace();
         double[] up = t.dLdPooled();
-        double[] down = t.dLdConvOut();
+        double[] down = t.dLdPoolIn();
         double m = maxAbs(up);
         int plane = t.poolHeight * t.poolWidth;
         int convPlane = t.convHeight * t.convWidth;
@@ -207,7 +226,8 @@ final class BackwardStages {
         return new VBox(8,
                 worked(String.format(Locale.ROOT, "%s %d blocks tie (grey dots): there max is not differentiable, "
                         + "and each tied position gets the whole gradient.", rule, ties)),
-                perFilter(new String[] {"incoming ∂L/∂out (13 × 13)", "routed ∂L/∂input (26 × 26)"}, rows, ctx.columns(104)),
+                perFilter(new String[] {"incoming ∂L/∂out (" + t.poolHeight + " × " + t.poolWidth + ")",
+                    "routed ∂L/∂input (" + t.convHeight + " × " + t.convWidth + ")"}, rows, ctx.columns(104)),
                 symmetricLegend("gradient (same scale for both rows)", m));
     }
 
@@ -228,8 +248,8 @@ final class BackwardStages {
         BackpropTrace t = ctx.trace();
         double[] g = t.dLdFilters();
         double m = maxAbs(g);
-        Node[][] rows = new Node[1][t.numFilters];
-        for (int f = 0; f < t.numFilters; f++) {
+        Node[][] rows = new Node[1][t.filters1];
+        for (int f = 0; f < t.filters1; f++) {
             rows[0][f] = numbers(g, f * 9, 3, 3, m, 44, "%.2g");
         }
         // Worked example: the first filter's weight (0, 0) from its nonzero routed gradients.
@@ -237,9 +257,9 @@ final class BackwardStages {
         double[] x = t.input();
         int terms = 0;
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < t.convHeight; i++) {
-            for (int j = 0; j < t.convWidth; j++) {
-                double v = d[i * t.convWidth + j];
+        for (int i = 0; i < t.firstConvHeight; i++) {
+            for (int j = 0; j < t.firstConvWidth; j++) {
+                double v = d[i * t.firstConvWidth + j];
                 if (v != 0) {
                     if (terms < 4) {
                         sb.append(terms == 0 ? "" : " + ").append(String.format(Locale.ROOT, "(%.3g)(%.3f)", v, x[i * t.width + j]));
@@ -248,8 +268,9 @@ final class BackwardStages {
                 }
             }
         }
-        String example = String.format(Locale.ROOT, "filter 1: ∂L/∂filter(0, 0) = %s%s = %s   (%d nonzero terms: only the routed maxima contribute)",
-                sb, terms > 4 ? " + …" : "", num(g[0]), terms);
+        String why = t.convLayers == 1 && !t.relu ? ": only the routed maxima contribute" : "";
+        String example = String.format(Locale.ROOT, "filter 1: ∂L/∂filter(0, 0) = %s%s = %s   (%d nonzero terms%s)",
+                sb, terms > 4 ? " + …" : "", num(g[0]), terms, why);
         return new VBox(8, worked(example), perFilter(new String[] {"∂L/∂filter (3 × 3)"}, rows, ctx.columns(132)),
                 symmetricLegend("∂L/∂filter", m));
     }
@@ -264,8 +285,8 @@ final class BackwardStages {
         }
         double m = Math.max(maxAbs(before), maxAbs(after));
         double cm = maxAbs(change);
-        Node[][] rows = new Node[3][t.numFilters];
-        for (int f = 0; f < t.numFilters; f++) {
+        Node[][] rows = new Node[3][t.filters1];
+        for (int f = 0; f < t.filters1; f++) {
             rows[0][f] = numbers(before, f * 9, 3, 3, m, 40, "%.3f");
             rows[1][f] = numbers(change, f * 9, 3, 3, cm, 40, "%.0e");
             rows[2][f] = numbers(after, f * 9, 3, 3, m, 40, "%.3f");
@@ -277,12 +298,28 @@ final class BackwardStages {
                 worked(String.format(Locale.ROOT, "η = %s.   filter 1, weight (0, 0): %s − %s × %s = %s", num(t.learnRate),
                         num(before[0]), num(t.learnRate), num(t.dLdFilters()[0]), num(after[0]))),
                 perFilter(new String[] {"before", "change −η·∂L/∂filter", "after"}, rows, ctx.columns(120)),
+                worked(secondLayerUpdate(t)),
                 new HBox(16, symmetricLegend("filter weights (before and after)", m), symmetricLegend("change", cm)),
                 classTable(t.label, List.of(
                         StageWidgets.Column.of("b_k before", t.biasesBefore()),
                         StageWidgets.Column.of("b_k after", t.biasesAfter()),
                         StageWidgets.Column.probabilities("p_k before", t.probabilities()),
                         StageWidgets.Column.probabilities("p_k after", t.probabilitiesAfter()))));
+    }
+
+    /** One line on the second convolution's update, or "" for the article's network. */
+    private static String secondLayerUpdate(BackpropTrace t) {
+        if (t.convLayers == 1) {
+            return "";
+        }
+        double[] before = t.filters2Before();
+        double[] after = t.filters2After();
+        double largest = 0;
+        for (int i = 0; i < before.length; i++) {
+            largest = Math.max(largest, Math.abs(after[i] - before[i]));
+        }
+        return String.format(Locale.ROOT, "The second convolution's %,d weights move the same way, filter2 ← filter2 − η · ∂L/∂filter2: "
+                + "the largest change is %s.", before.length, num(largest));
     }
 
     private static double[] fill(int n, double v) {

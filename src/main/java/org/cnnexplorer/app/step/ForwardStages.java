@@ -28,7 +28,25 @@ final class ForwardStages {
     private ForwardStages() {
     }
 
-    static List<BackpropStage> all() {
+    /** The stages of the traced network: the article's, with ReLU and a second convolution where it has them. */
+    static List<BackpropStage> all(BackpropTrace t) {
+        List<BackpropStage> all = new java.util.ArrayList<>(article(t));
+        int at = 2;  // after the first convolution
+        if (t.relu) {
+            all.add(at++, LayerStages.relu(1, false));
+        }
+        if (t.convLayers == 2) {
+            all.add(at++, LayerStages.conv2());
+            if (t.relu) {
+                all.add(at, LayerStages.relu(2, false));
+            }
+        }
+        return all;
+    }
+
+    private static List<BackpropStage> article(BackpropTrace t) {
+        String c = t.convHeight + "×" + t.convWidth;
+        String p = t.poolHeight + "×" + t.poolWidth;
         return List.of(
                 new BackpropStage("input", "Input image", "x = image / 255 − 0.5",
                         "The article scales the pixels from 0…255 to −0.5…0.5 before the first layer.",
@@ -39,11 +57,12 @@ final class ForwardStages {
                         ForwardStages::conv),
                 new BackpropStage("pool", "Forward: max pooling",
                         "out(i, j) = max( input(2i, 2j), input(2i, 2j + 1), input(2i + 1, 2j), input(2i + 1, 2j + 1) )",
-                        "Each 2×2 block keeps only its largest value: 26×26×F becomes 13×13×F. The backward phase "
+                        "Each 2×2 block keeps only its largest value: " + c + "×F becomes " + p + "×F. The backward phase "
                                 + "will route gradients back to exactly these maxima.",
                         ForwardStages::pool),
                 new BackpropStage("totals", "Forward: softmax totals",
-                        "t = w · input + b     (input: the 13·13·F pooled values, flattened; w: (13·13·F) × 10)",
+                        "t = w · input + b     (input: the " + t.poolHeight + "·" + t.poolWidth + "·F pooled values, flattened; w: ("
+                                + t.poolHeight + "·" + t.poolWidth + "·F) × 10)",
                         "The Softmax layer first computes one total per class; forward() caches the input and the totals "
                                 + "for the backward phase.",
                         ForwardStages::totals),
@@ -76,11 +95,11 @@ final class ForwardStages {
         double[] out = t.convOut();
         double fm = maxAbs(filters);
         double om = maxAbs(out);
-        int plane = t.convHeight * t.convWidth;
-        Node[][] rows = new Node[2][t.numFilters];
-        for (int f = 0; f < t.numFilters; f++) {
+        int plane = t.firstConvHeight * t.firstConvWidth;
+        Node[][] rows = new Node[2][t.filters1];
+        for (int f = 0; f < t.filters1; f++) {
             rows[0][f] = numbers(filters, f * 9, 3, 3, fm, 40, "%.3f");
-            rows[1][f] = signed(out, f * plane, t.convWidth, t.convHeight, om, 4);
+            rows[1][f] = signed(out, f * plane, t.firstConvWidth, t.firstConvHeight, om, 4);
         }
         // Worked example: the first filter at its strongest response.
         int best = 0;
@@ -89,8 +108,8 @@ final class ForwardStages {
                 best = n;
             }
         }
-        int i = best / t.convWidth;
-        int j = best % t.convWidth;
+        int i = best / t.firstConvWidth;
+        int j = best % t.firstConvWidth;
         double[] x = t.input();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Filter 1 at (i, j) = (%d, %d), its strongest response:%nout(%d, %d) = ", i, j, i, j));
         for (int a = 0; a < 3; a++) {
@@ -103,13 +122,13 @@ final class ForwardStages {
         }
         sb.append(" = ").append(num(out[best]));
         return new VBox(8, worked(sb.toString()),
-                perFilter(new String[] {"filter (3 × 3)", "output (26 × 26)"}, rows, ctx.columns(120)),
+                perFilter(new String[] {"filter (3 × 3)", "output (" + t.firstConvHeight + " × " + t.firstConvWidth + ")"}, rows, ctx.columns(120)),
                 new HBox(16, symmetricLegend("filter weights", fm), symmetricLegend("convolution output", om)));
     }
 
     private static Node pool(StepContext ctx) {
         BackpropTrace t = ctx.trace();
-        double[] conv = t.convOut();
+        double[] conv = t.poolIn();
         double[] pooled = t.pooled();
         double m = maxAbs(conv);
         int convPlane = t.convHeight * t.convWidth;
@@ -132,7 +151,8 @@ final class ForwardStages {
                 + "mostly on the flat background). The article's backprop sends the gradient to every tied position.",
                 ties, pooled.length);
         return new VBox(8, worked(example), worked(tieNote),
-                perFilter(new String[] {"convolution output (26 × 26), 2×2 blocks", "pooled (13 × 13)"}, rows, ctx.columns(104)),
+                perFilter(new String[] {"convolution output (" + t.convHeight + " × " + t.convWidth + "), 2×2 blocks",
+                    "pooled (" + t.poolHeight + " × " + t.poolWidth + ")"}, rows, ctx.columns(104)),
                 symmetricLegend("value (same scale for both rows)", m));
     }
 
