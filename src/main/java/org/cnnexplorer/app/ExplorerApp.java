@@ -105,7 +105,7 @@ public class ExplorerApp extends Application {
                 training.controller().stop();
             }
         });
-        w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.saveItem()));
+        w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.bundledMenu(), files.saveItem()));
         DrawView draw = drawView = new DrawView(m);
         BackpropStepView step = backpropView = new BackpropStepView(m, draw.drawnInputProperty());
         GradientCheckView check = gradientCheckView = new GradientCheckView(m, draw.drawnInputProperty());

@@ -62,17 +62,34 @@ public final class ModelFileActions {
         SavePaths.resolve(owner, chosen, "npz", p -> save(p, then));
     }
 
+    /** File › Open bundled model: the models packed into the application, each with its test accuracy. */
+    public javafx.scene.control.Menu bundledMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu("Open _bundled model");
+        menu.setId("menu-bundled-models");
+        for (org.cnnexplorer.io.BundledModels.Entry m : org.cnnexplorer.io.BundledModels.ALL) {
+            MenuItem item = new MenuItem(String.format(java.util.Locale.ROOT, "%s: %.1f%%", m.title(), 100 * m.testAccuracy()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(m.fileName(), () -> org.cnnexplorer.io.BundledModels.load(m)));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
     /** Loads a model file in the background and makes it the live model; on failure, a dialog. */
     public Task<Network> open(Path file) {
+        return open(String.valueOf(file.getFileName()), () -> NpzModel.load(file));
+    }
+
+    /** Loads a model in the background and makes it the live model; on failure, a dialog naming {@code name}. */
+    public Task<Network> open(String name, java.util.concurrent.Callable<Network> loader) {
         Task<Network> load = new Task<>() {
             @Override
             protected Network call() throws Exception {
-                return NpzModel.load(file);
+                return loader.call();
             }
         };
         load.setOnSucceeded(e -> {
             Network net = load.getValue();
-            String name = String.valueOf(file.getFileName());
             model.statusProperty().set("Opening " + name + "…");
             // A run trains the live network in one long engine job: end it, then swap (queued behind it).
             stopTraining.run();
@@ -89,8 +106,8 @@ public final class ModelFileActions {
         });
         load.setOnFailed(e -> {
             Throwable t = load.getException();
-            model.statusProperty().set("Could not open " + file.getFileName() + "; the current model is unchanged");
-            Dialogs.error(owner, "Could not open the model " + file.getFileName(),
+            model.statusProperty().set("Could not open " + name + "; the current model is unchanged");
+            Dialogs.error(owner, "Could not open the model " + name,
                     t.getMessage() + "\n\nThe current model is unchanged.");
         });
         start(load, "open-model");

@@ -80,6 +80,17 @@ class ModelFilesTest {
         fire("menu-open-model");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "four-filters.npz".equals(app.model().modelNameProperty().get()));
         assertEquals(4, app.model().snapshot().numFilters);
+
+        // The models packed into the application open from the File menu, with no file on disk.
+        javafx.scene.control.Menu bundled = (javafx.scene.control.Menu) app.window().fileMenu().getItems().stream()
+                .filter(i -> "menu-bundled-models".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals(org.cnnexplorer.io.BundledModels.ALL.size(), bundled.getItems().size());
+        MenuItem strongest = bundled.getItems().get(bundled.getItems().size() - 1);
+        assertTrue(strongest.getText().endsWith("98.7%"), strongest.getText());
+        robot.interact(strongest::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "mnist-cnn-2conv-relu-he-tuned.npz".equals(app.model().modelNameProperty().get()));
+        assertEquals(16, app.model().snapshot().arch.filters2());
     }
 
     @Test
