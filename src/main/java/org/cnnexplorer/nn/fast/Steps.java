@@ -117,6 +117,16 @@ public final class Steps {
         }
     }
 
+    /** The flat step's row loops in vectors, or the plain ones if the vector classes cannot be loaded. */
+    static ConvKernels vectorConvKernels() {
+        try {
+            // By name, so a JVM without the module never links against jdk.incubator.vector.
+            return (ConvKernels) Class.forName("org.cnnexplorer.nn.fast.VectorConvKernels").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new ConvKernels();
+        }
+    }
+
     /** The plain-Java twin of the vector steps. */
     public static FusedStep scalar(int filters) {
         return new ScalarStep(filters);

@@ -17,11 +17,18 @@ import org.junit.jupiter.api.Test;
 class FlatStepTest {
     private static final Dataset TRAIN = BundledMnist.train();
 
+    /** The plain row loops and the vector ones (the tests run with the vector module: that path never skips). */
     private static void sameRun(Architecture a, boolean firstMaxOnly, int steps) {
+        sameRun(a, firstMaxOnly, steps, false);
+        sameRun(a, firstMaxOnly, steps, true);
+    }
+
+    private static void sameRun(Architecture a, boolean firstMaxOnly, int steps, boolean vector) {
         Network layers = new Network(a, 28, 28, new Random(4));
         layers.pool.setFirstMaxOnly(firstMaxOnly);
         Network flat = layers.copy();
-        FlatStep step = new FlatStep(flat);
+        FlatStep step = new FlatStep(flat, vector);
+        assertEquals(vector ? "flat layer step, vector rows" : "flat layer step", step.name());
         for (int i = 0; i < steps; i++) {
             int label = TRAIN.label(i);
             double[] p = layers.forward(TRAIN.pixels(), TRAIN.offset(i)).clone();
@@ -63,6 +70,13 @@ class FlatStepTest {
         assertInstanceOf(FlatStep.class, Steps.forFastForward(net));
         assertInstanceOf(FusedStep.class, Steps.forTraining(new Network(8, 1)));
         assertNotSame(TrainStep.LAYERS, Steps.forTraining(new Network(new Architecture(8, 0, true, Init.ARTICLE), 28, 28, new Random(1))));
-        assertEquals("flat layer step", Steps.forTraining(net).name());
+        // with the vector module (as here) its row loops run in vectors; forced "scalar", in plain Java
+        assertEquals("flat layer step, vector rows", Steps.forTraining(net).name());
+        System.setProperty(Steps.PROPERTY, "scalar");
+        try {
+            assertEquals("flat layer step", Steps.forTraining(net).name());
+        } finally {
+            System.clearProperty(Steps.PROPERTY);
+        }
     }
 }
