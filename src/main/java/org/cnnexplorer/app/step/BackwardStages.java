@@ -186,11 +186,7 @@ final class BackwardStages {
         BackpropTrace t = ctx.trace();
         double[] g = t.dLdPooled();
         double m = maxAbs(g);
-        int plane = t.poolHeight * t.poolWidth;
-        Node[][] rows = new Node[1][t.numFilters];
-        for (int f = 0; f < t.numFilters; f++) {
-            rows[0][f] = signed(g, f * plane, t.poolWidth, t.poolHeight, m, 8);
-        }
+        Node[][] rows = {StageWidgets.signedMaps(g, t.numFilters, t.poolWidth, t.poolHeight, m, 8)};
         int i = t.pooledIndex(0, t.poolHeight / 2, t.poolWidth / 2);
         double[] w = t.weightsBefore();
         double[] dt = t.dLdT();

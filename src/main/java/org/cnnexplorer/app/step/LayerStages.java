@@ -5,6 +5,7 @@ import static org.cnnexplorer.app.step.StageWidgets.num;
 import static org.cnnexplorer.app.step.StageWidgets.numbers;
 import static org.cnnexplorer.app.step.StageWidgets.perFilter;
 import static org.cnnexplorer.app.step.StageWidgets.signed;
+import static org.cnnexplorer.app.step.StageWidgets.signedMaps;
 import static org.cnnexplorer.app.step.StageWidgets.symmetricLegend;
 import static org.cnnexplorer.app.step.StageWidgets.worked;
 
@@ -71,17 +72,12 @@ final class LayerStages {
         int h = layer == 1 ? t.firstConvHeight : t.convHeight;
         int w = layer == 1 ? t.firstConvWidth : t.convWidth;
         double m = maxAbs(in);
-        int plane = h * w;
-        Node[][] rows = new Node[2][filters];
+        Node[][] rows = {signedMaps(in, filters, w, h, m, 3), signedMaps(out, filters, w, h, m, 3)};
         int cut = 0;
         for (int n = 0; n < in.length; n++) {
             if (in[n] < 0) {
                 cut++;
             }
-        }
-        for (int f = 0; f < filters; f++) {
-            rows[0][f] = signed(in, f * plane, w, h, m, 3);
-            rows[1][f] = signed(out, f * plane, w, h, m, 3);
         }
         return new VBox(8,
                 worked(String.format(Locale.ROOT, "%,d of %,d values were negative and are now 0 (%.0f%%).", cut, in.length,
@@ -99,17 +95,12 @@ final class LayerStages {
         int h = layer == 1 ? t.firstConvHeight : t.convHeight;
         int w = layer == 1 ? t.firstConvWidth : t.convWidth;
         double m = maxAbs(up);
-        int plane = h * w;
-        Node[][] rows = new Node[2][filters];
+        Node[][] rows = {signedMaps(up, filters, w, h, m, 3), signedMaps(down, filters, w, h, m, 3)};
         int stopped = 0;
         for (int n = 0; n < up.length; n++) {
             if (up[n] != 0 && down[n] == 0) {
                 stopped++;
             }
-        }
-        for (int f = 0; f < filters; f++) {
-            rows[0][f] = signed(up, f * plane, w, h, m, 3);
-            rows[1][f] = signed(down, f * plane, w, h, m, 3);
         }
         return new VBox(8,
                 worked(String.format(Locale.ROOT, "%,d nonzero gradients stop here, at positions where the convolution's output was 0 or below.",
@@ -125,10 +116,7 @@ final class LayerStages {
         double[] filters = t.filters2Before();
         double m = maxAbs(out);
         int plane = t.convHeight * t.convWidth;
-        Node[][] rows = new Node[1][t.numFilters];
-        for (int g = 0; g < t.numFilters; g++) {
-            rows[0][g] = signed(out, g * plane, t.convWidth, t.convHeight, m, 3);
-        }
+        Node[][] rows = {signedMaps(out, t.numFilters, t.convWidth, t.convHeight, m, 3)};
         // Worked example: filter 1 at its strongest response, first channel's nine products and the sum over all.
         int best = 0;
         for (int n = 1; n < plane; n++) {
@@ -186,11 +174,7 @@ final class LayerStages {
         BackpropTrace t = ctx.trace();
         double[] g = t.dLdLayer1();
         double m = maxAbs(g);
-        int plane = t.firstConvHeight * t.firstConvWidth;
-        Node[][] rows = new Node[1][t.filters1];
-        for (int f = 0; f < t.filters1; f++) {
-            rows[0][f] = signed(g, f * plane, t.firstConvWidth, t.firstConvHeight, m, 3);
-        }
+        Node[][] rows = {signedMaps(g, t.filters1, t.firstConvWidth, t.firstConvHeight, m, 3)};
         double[] f2 = t.filters2Before();
         return new VBox(8,
                 worked(String.format(Locale.ROOT, "e.g. filter2_1,1(0, 0) = %s carries ∂L/∂out_1(i, j) to in_1(i, j) for every (i, j); "

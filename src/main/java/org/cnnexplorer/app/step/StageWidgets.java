@@ -106,6 +106,15 @@ final class StageWidgets {
     }
 
     /** A 3x3 filter (or any small map) with its numbers written in the cells. */
+    /** One signed heatmap per filter plane of {@code v} (planes of w x h, one after the other), on one scale. */
+    static Node[] signedMaps(double[] v, int filters, int w, int h, double maxAbs, double cell) {
+        Node[] maps = new Node[filters];
+        for (int f = 0; f < filters; f++) {
+            maps[f] = signed(v, f * w * h, w, h, maxAbs, cell);
+        }
+        return maps;
+    }
+
     static HeatmapView numbers(double[] data, int offset, int cols, int rows, double maxAbs, double cell, String format) {
         HeatmapView v = signed(data, offset, cols, rows, maxAbs, cell);
         v.setCellLines(true);
