@@ -99,8 +99,15 @@ public final class TimelineFeature {
         save.setId("save-run");
         MenuItem open = item("Open r_un…", "Shortcut+Shift+R", this::chooseAndOpen);
         open.setId("open-run");
-        int at = Math.min(2, w.fileMenu().getItems().size());
-        w.fileMenu().getItems().addAll(at, java.util.List.of(open, save));
+        // After the model's items (open, bundled, save), before the dataset's
+        var items = w.fileMenu().getItems();
+        int at = items.size();
+        for (int i = 0; i < items.size(); i++) {
+            if ("menu-save-model".equals(items.get(i).getId())) {
+                at = i + 1;
+            }
+        }
+        items.addAll(at, java.util.List.of(open, save));
 
         Menu menu = new Menu("T_imeline");
         menu.setId("timeline-menu");
