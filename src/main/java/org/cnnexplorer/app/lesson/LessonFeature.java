@@ -138,13 +138,19 @@ public final class LessonFeature {
         if (on != panel.isVisible()) {
             makeRoom(on);
         }
+        boolean was = panel.isVisible();
         panel.setVisible(on);
         panel.setManaged(on);
+        if (!on && was) {
+            panel.leaveViews();
+        }
         if (on) {
             host.ensureImage();
             if (first) {
                 opened = true;
                 panel.resume();
+            } else if (!was) {
+                panel.returnToViews();
             }
             panel.requestFocus();
         }

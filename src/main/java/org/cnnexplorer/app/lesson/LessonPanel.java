@@ -271,6 +271,28 @@ public final class LessonPanel extends VBox {
 
     private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
+    /** The panel closes: every view shows all its parts again, unmarked (a hidden answer with no question beside it looked broken). */
+    public void leaveViews() {
+        for (Page p : host.pages().all()) {
+            p.clearHighlight();
+            Highlight.uncover(p.node());
+        }
+    }
+
+    /** The panel opens again: the current page marks its view again, and hides its answer if it is still unanswered. */
+    public void returnToViews() {
+        LessonPage lp = currentPage();
+        if (lp == null) {
+            return;
+        }
+        goToView(lp);
+        if (chosen >= 0) {
+            for (Page p : host.pages().all()) {
+                Highlight.uncover(p.node());
+            }
+        }
+    }
+
     /** Switches to the page's view and marks the part it names (or its question's focus). */
     private void goToView(LessonPage lp) {
         for (Page p : host.pages().all()) {

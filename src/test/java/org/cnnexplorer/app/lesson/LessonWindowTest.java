@@ -89,6 +89,13 @@ class LessonWindowTest {
                 assertNull(fx(panel::lastReveal));
                 Node routed = fx(() -> app.window().root().lookup("#routing-routed"));
                 assertEquals(0.0, fx(routed::getOpacity), lp.title());
+                // closing the panel shows the view whole again (no blank map without its question); reopening hides it again
+                robot.type(KeyCode.F1);
+                waitFor(() -> !app.lessons().isShowing());
+                assertEquals(1.0, fx(routed::getOpacity), "shown while the lesson is closed");
+                fx(() -> app.lessons().setShowing(true));
+                waitFor(() -> app.lessons().isShowing() && panel.isFocused());
+                assertEquals(0.0, fx(routed::getOpacity), "hidden again until answered");
                 robot.type(KeyCode.DIGIT1);
                 waitFor(() -> panel.lastReveal() != null);
                 assertTrue(fx(panel::revealText).matches("(?s).*\\d.*"), "the reveal has numbers: " + fx(panel::revealText));
