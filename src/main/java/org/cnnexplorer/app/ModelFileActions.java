@@ -83,12 +83,14 @@ public final class ModelFileActions {
                 }
                 model.refreshSnapshot();
                 model.markClean(snapshot);
+                model.recentFiles().opened(RecentFiles.Kind.MODEL, file);
                 model.modelNameProperty().set(name);
                 model.statusProperty().set("Opened " + name + ": " + Words.filters(net.numFilters));
             }));
         });
         load.setOnFailed(e -> {
             Throwable t = load.getException();
+            model.recentFiles().failed(RecentFiles.Kind.MODEL, file);
             model.statusProperty().set("Could not open " + file.getFileName() + "; the current model is unchanged");
             Dialogs.error(owner, "Could not open the model " + file.getFileName(),
                     t.getMessage() + "\n\nThe current model is unchanged.");
