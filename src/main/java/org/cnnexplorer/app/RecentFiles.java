@@ -32,6 +32,8 @@ public final class RecentFiles {
 
     private final AppPreferences prefs;
     private final Map<Kind, ObservableList<Path>> lists = new EnumMap<>(Kind.class);
+    // kept, not made per call: a read-only view only passes changes on while it is alive
+    private final Map<Kind, ObservableList<Path>> views = new EnumMap<>(Kind.class);
 
     /** @param prefs where the lists are kept; null keeps them for this session only */
     public RecentFiles(AppPreferences prefs) {
@@ -48,6 +50,7 @@ public final class RecentFiles {
                 }
             }
             lists.put(k, l);
+            views.put(k, FXCollections.unmodifiableObservableList(l));
         }
     }
 
@@ -69,7 +72,7 @@ public final class RecentFiles {
 
     /** The files of one kind, newest first (read only for callers: use the methods to change it). */
     public ObservableList<Path> list(Kind k) {
-        return FXCollections.unmodifiableObservableList(lists.get(k));
+        return views.get(k);
     }
 
     /** A file was opened: it moves to the top. */
