@@ -371,12 +371,32 @@ public final class BackpropStepView extends BorderPane {
             stageList.scrollTo(Math.max(0, i - 3));
         }
         BackpropTrace t = trace.get();
+        announce(StageAnnouncement.of(i, stages.size(), s, t, status.getText()));
         if (t == null) {
             Label waiting = new Label(status.getText());
             content.setContent(waiting);
         } else {
             content.setContent(s.content().apply(new StepContext(t, sourceText, contentWidth())));
         }
+    }
+
+    /**
+     * Screen readers: the stage line carries the stage's title and main number as its accessible
+     * text, and says when it changes; the Next and Back buttons repeat it as their help.
+     */
+    private void announce(String said) {
+        if (said.equals(position.getAccessibleText())) {
+            return;
+        }
+        position.setAccessibleText(said);
+        next.setAccessibleHelp(said);
+        back.setAccessibleHelp(said);
+        position.notifyAccessibleAttributeChanged(javafx.scene.AccessibleAttribute.TEXT);
+    }
+
+    /** What the stage line says to a screen reader now. */
+    public String announcement() {
+        return position.getAccessibleText();
     }
 
     /**

@@ -110,4 +110,27 @@ class BackpropStepViewTest {
         }
         return all;
     }
+
+    @Test
+    void eachStageIsAnnouncedWithItsTitleAndMainNumber() throws Exception {
+        BackpropStepView view = app.backpropView();
+        BackpropTrace trace = view.traceProperty().get();
+        Label position = robot.lookup("#backprop-position").queryAs(Label.class);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (int i = 0; i < view.stageCount(); i++) {
+            int at = i;
+            String text = WaitForAsyncUtils.asyncFx(() -> (String) position.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT)).get();
+            String title = robot.lookup("#backprop-stage-title").queryAs(Label.class).getText();
+            assertTrue(text.startsWith("Stage " + (at + 1) + " of " + view.stageCount() + ": " + title + "."), text);
+            assertTrue(text.length() > ("Stage 1 of 15: " + title + ".").length() + 5, "a number follows: " + text);
+            said.add(text);
+            robot.interact(view::next);
+        }
+        assertEquals(view.stageCount(), said.size(), "every stage says something of its own");
+        robot.interact(() -> view.highlight("stage loss"));
+        assertTrue(view.announcement().endsWith("L = " + StageWidgets.num(trace.loss) + "."), view.announcement());
+        robot.interact(() -> view.highlight("stage probs"));
+        assertTrue(view.announcement().contains("p of digit " + trace.label + " = " + StageWidgets.prob(trace.probabilities()[trace.label])),
+                view.announcement());
+    }
 }
