@@ -39,6 +39,7 @@ public class ExplorerApp extends Application {
     private LessonFeature lessons;
     private WindowSettings settings;
     private RecentMenu recentMenu;
+    private FinishNotifier finishNotifier;
     private org.cnnexplorer.app.timeline.TimelineFeature timeline;
     private org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits;
 
@@ -75,6 +76,9 @@ public class ExplorerApp extends Application {
         stage.setScene(scene);
         settings = WindowSettings.install(stage, scene, window, zoom, model);
         rememberSettingsAndFiles();
+        if (training != null) {
+            finishNotifier = FinishNotifier.install(training.controller(), stage, window);
+        }
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
         StartupProbe.watch(stage);
@@ -238,6 +242,11 @@ public class ExplorerApp extends Application {
     /** For tests: the timeline, the runs of the session and the Runs tab. */
     public org.cnnexplorer.app.timeline.TimelineFeature timeline() {
         return timeline;
+    }
+
+    /** For tests: the notices of finished runs and evaluations. */
+    public FinishNotifier finishNotifier() {
+        return finishNotifier;
     }
 
     /** For tests: File > Open Recent. */
