@@ -138,7 +138,7 @@ public final class BackpropStepView extends BorderPane {
         show(0);
     }
 
-    private HBox controls() {
+    private javafx.scene.layout.FlowPane controls() {
         fromTraining.setToggleGroup(sourceGroup);
         fromDrawing.setToggleGroup(sourceGroup);
         fromTraining.setSelected(true);
@@ -164,7 +164,8 @@ public final class BackpropStepView extends BorderPane {
             }
         });
         Label lr = new Label("learning rate η");
-        HBox box = new HBox(8, fromTraining, imageIndex, fromDrawing, drawnLabel, lr, learnRate, sourceInfo);
+        // A flow, not a row: in a zoomed window it wraps instead of running off the right edge.
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(8, 6, fromTraining, imageIndex, fromDrawing, drawnLabel, lr, learnRate, sourceInfo);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
@@ -186,6 +187,12 @@ public final class BackpropStepView extends BorderPane {
         status.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // The buttons and the stage line keep their whole labels (AtlantaFX's wider buttons, a
+        // zoomed window); the status line wraps into the room that is left.
+        for (Region r : new Region[] {back, next, position, recompute, apply}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(40);
         HBox nav = new HBox(8, back, next, position, gap, status, recompute, apply);
         nav.setAlignment(Pos.CENTER_LEFT);
         nav.setPadding(new Insets(8, 0, 0, 0));
