@@ -27,6 +27,7 @@ public final class AppModel {
     private final AnimationTimer pump;
     private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
     private Choosers choosers = Choosers.platform();
+    private final RecentFiles recentFiles = new RecentFiles(AppPreferences.open());
     private NetworkSnapshot clean;
     private NetworkSnapshot pinned;
     private boolean disposed;
@@ -120,6 +121,11 @@ public final class AppModel {
     }
 
     /** How folders and files are chosen; tests replace it to avoid native dialogs. */
+    /** The files opened lately (File > Open Recent); openers report to it. */
+    public RecentFiles recentFiles() {
+        return recentFiles;
+    }
+
     public Choosers choosers() {
         return choosers;
     }

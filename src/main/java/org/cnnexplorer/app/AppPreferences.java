@@ -6,7 +6,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the window remembers between sessions (java.util.prefs): its size and position, the last
- * tab, the theme and the zoom. The node is {@value #DEFAULT_NODE} under the user's preferences;
+ * tab, the theme and the zoom, the training settings and speed ({@link TrainingMemory}), the
+ * recently opened files ({@link RecentFiles}) and reduced motion. The node is {@value #DEFAULT_NODE} under the user's preferences;
  * the system property {@value #NODE_PROPERTY} names another (tests use their own) or, set to
  * {@code off}, turns remembering off.
  */
@@ -43,10 +44,10 @@ public final class AppPreferences {
     }
 
     public void saveWindowBounds(double x, double y, double w, double h) {
-        node.putDouble("window.x", x);
-        node.putDouble("window.y", y);
-        node.putDouble("window.width", w);
-        node.putDouble("window.height", h);
+        putText("window.x", Double.toString(x));
+        putText("window.y", Double.toString(y));
+        putText("window.width", Double.toString(w));
+        putText("window.height", Double.toString(h));
     }
 
     public boolean maximized() {
@@ -54,7 +55,7 @@ public final class AppPreferences {
     }
 
     public void saveMaximized(boolean m) {
-        node.putBoolean("window.maximized", m);
+        putText("window.maximized", Boolean.toString(m));
     }
 
     public String lastTab() {
@@ -63,7 +64,7 @@ public final class AppPreferences {
 
     public void saveLastTab(String id) {
         if (id != null) {
-            node.put("tab", id);
+            putText("tab", id);
         }
     }
 
@@ -76,7 +77,7 @@ public final class AppPreferences {
     }
 
     public void saveTheme(Themes.Theme t) {
-        node.put("theme", t.name());
+        putText("theme", t.name());
     }
 
     public double zoom() {
@@ -85,7 +86,37 @@ public final class AppPreferences {
     }
 
     public void saveZoom(double z) {
-        node.putDouble("zoom", z);
+        putText("zoom", Double.toString(z));
+    }
+
+    /** A stored text (a training setting, a recent file), or null if none; the caller checks it. */
+    public String text(String key) {
+        try {
+            return node.get(key, null);
+        } catch (IllegalStateException e) {
+            return null; // the node was removed under us: nothing stored
+        }
+    }
+
+    /** Stores a text; null (or one too long to keep whole) removes the key. */
+    public void putText(String key, String value) {
+        try {
+            if (value == null || value.length() > Preferences.MAX_VALUE_LENGTH) {
+                node.remove(key);
+            } else {
+                node.put(key, value);
+            }
+        } catch (IllegalStateException e) {
+            // the node was removed (a reset elsewhere): nothing to keep it in
+        }
+    }
+
+    public boolean reducedMotion() {
+        return Boolean.parseBoolean(text("motion.reduced"));
+    }
+
+    public void saveReducedMotion(boolean on) {
+        putText("motion.reduced", Boolean.toString(on));
     }
 
     /** Forgets everything (Help > Reset preferences). */

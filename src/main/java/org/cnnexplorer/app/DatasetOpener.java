@@ -46,11 +46,13 @@ public final class DatasetOpener {
             loading = false;
             MnistFiles.Split s = load.getValue();
             model.dataProperty().set(s);
+            model.recentFiles().opened(RecentFiles.Kind.DATASET, dir);
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
         });
         load.setOnFailed(e -> {
             loading = false;
             Throwable ex = load.getException();
+            model.recentFiles().failed(RecentFiles.Kind.DATASET, dir);
             model.statusProperty().set(before);
             Dialogs.error(owner.get(), "This folder is not MNIST-style IDX data",
                     (ex.getMessage() == null ? ex.toString() : ex.getMessage())

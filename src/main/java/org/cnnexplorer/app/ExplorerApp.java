@@ -38,6 +38,8 @@ public class ExplorerApp extends Application {
     private QuitGuard quitGuard;
     private LessonFeature lessons;
     private WindowSettings settings;
+    private RecentMenu recentMenu;
+    private FinishNotifier finishNotifier;
     private org.cnnexplorer.app.timeline.TimelineFeature timeline;
     private org.cnnexplorer.app.mydigits.MyDigitsFeature myDigits;
 
@@ -76,6 +78,10 @@ public class ExplorerApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         settings = WindowSettings.install(stage, scene, window, zoom, model);
+        rememberSettingsAndFiles();
+        if (training != null) {
+            finishNotifier = FinishNotifier.install(training.controller(), stage, window);
+        }
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
         StartupProbe.watch(stage);
@@ -130,6 +136,23 @@ public class ExplorerApp extends Application {
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }
 
+    /** The training settings and speed, and File > Open Recent (each kind opens as its File > Open… does). */
+    private void rememberSettingsAndFiles() {
+        java.util.Map<RecentFiles.Kind, java.util.function.Consumer<java.nio.file.Path>> openers = new java.util.EnumMap<>(RecentFiles.Kind.class);
+        openers.put(RecentFiles.Kind.MODEL, modelFiles::open);
+        if (training != null) {
+            TrainingMemory.install(settings, training.trainingView().settingsPane(), training.controller());
+            openers.put(RecentFiles.Kind.DATASET, training.opener()::open);
+        }
+        if (lessons != null && lessons.scenarios() != null) {
+            openers.put(RecentFiles.Kind.SCENARIO, lessons.scenarios()::open);
+        }
+        if (timeline != null) {
+            openers.put(RecentFiles.Kind.RUN, timeline::open);
+        }
+        recentMenu = RecentMenu.install(window, model.recentFiles(), openers, settings);
+    }
+
     private void loadBundledData() {
         model.statusProperty().set("Loading the bundled MNIST…");
         Task<MnistFiles.Split> load = new Task<>() {
@@ -141,6 +164,7 @@ public class ExplorerApp extends Application {
         javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
         progress.setId("loading-progress");
         progress.setPrefWidth(120);
+        Motion.busy(progress);
         window.addStatusItem(progress);
         load.runningProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -221,6 +245,16 @@ public class ExplorerApp extends Application {
     /** For tests: the timeline, the runs of the session and the Runs tab. */
     public org.cnnexplorer.app.timeline.TimelineFeature timeline() {
         return timeline;
+    }
+
+    /** For tests: the notices of finished runs and evaluations. */
+    public FinishNotifier finishNotifier() {
+        return finishNotifier;
+    }
+
+    /** For tests: File > Open Recent. */
+    public RecentMenu recentMenu() {
+        return recentMenu;
     }
 
     public ModelFileActions modelFiles() {

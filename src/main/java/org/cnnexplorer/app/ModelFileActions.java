@@ -69,7 +69,7 @@ public final class ModelFileActions {
         for (org.cnnexplorer.io.BundledModels.Entry m : org.cnnexplorer.io.BundledModels.ALL) {
             MenuItem item = new MenuItem(String.format(java.util.Locale.ROOT, "%s: %.1f%%", m.title(), 100 * m.testAccuracy()));
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> open(m.fileName(), () -> org.cnnexplorer.io.BundledModels.load(m)));
+            item.setOnAction(e -> open(m.fileName(), () -> org.cnnexplorer.io.BundledModels.load(m), null));
             menu.getItems().add(item);
         }
         return menu;
@@ -77,11 +77,14 @@ public final class ModelFileActions {
 
     /** Loads a model file in the background and makes it the live model; on failure, a dialog. */
     public Task<Network> open(Path file) {
-        return open(String.valueOf(file.getFileName()), () -> NpzModel.load(file));
+        return open(String.valueOf(file.getFileName()), () -> NpzModel.load(file), file);
     }
 
-    /** Loads a model in the background and makes it the live model; on failure, a dialog naming {@code name}. */
-    public Task<Network> open(String name, java.util.concurrent.Callable<Network> loader) {
+    /**
+     * Loads a model in the background and makes it the live model; on failure, a dialog naming
+     * {@code name}. A {@code file} (null for a bundled model) goes to, or leaves, Open Recent.
+     */
+    private Task<Network> open(String name, java.util.concurrent.Callable<Network> loader, Path file) {
         Task<Network> load = new Task<>() {
             @Override
             protected Network call() throws Exception {
@@ -100,12 +103,18 @@ public final class ModelFileActions {
                 }
                 model.refreshSnapshot();
                 model.markClean(snapshot);
+                if (file != null) {
+                    model.recentFiles().opened(RecentFiles.Kind.MODEL, file);
+                }
                 model.modelNameProperty().set(name);
                 model.statusProperty().set("Opened " + name + ": " + (net.arch.isArticleShape() ? Words.filters(net.numFilters) : net.arch.describe()));
             }));
         });
         load.setOnFailed(e -> {
             Throwable t = load.getException();
+            if (file != null) {
+                model.recentFiles().failed(RecentFiles.Kind.MODEL, file);
+            }
             model.statusProperty().set("Could not open " + name + "; the current model is unchanged");
             Dialogs.error(owner, "Could not open the model " + name,
                     t.getMessage() + "\n\nThe current model is unchanged.");

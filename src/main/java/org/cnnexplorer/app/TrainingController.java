@@ -64,6 +64,9 @@ public final class TrainingController {
     private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
+    /** Told when a run or an evaluation ends well: what ended, what it found, how long it took (ns). */
+    private Finished onFinished = (what, result, nanos) -> { };
+    private long runStarted;
     private boolean renaming;
     private TrainingSnapshot pinned;
     private TrainingRun.Recording recording;
@@ -281,6 +284,7 @@ public final class TrainingController {
         long seen = imagesSeen;
         String name = model.modelNameProperty().get();
         evaluating = true;
+        long evalStarted = System.nanoTime();
         model.statusProperty().set("Evaluating on " + test.count() + " test images…");
         Task<EvalResult> t = new Task<>() {
             @Override
@@ -297,6 +301,7 @@ public final class TrainingController {
             lastTestWeights = weightsAfter(name, seen);
             lastTest.set(p);
             model.statusProperty().set(String.format("Test accuracy %.1f%%, loss %.3f on %d images", 100 * r.accuracy(), r.loss(), r.count()));
+            onFinished.done(Finished.What.EVALUATION, model.statusProperty().get(), System.nanoTime() - evalStarted);
         });
         t.setOnFailed(e -> {
             evaluating = false;
@@ -305,6 +310,17 @@ public final class TrainingController {
         Thread th = new Thread(t, "evaluate");
         th.setDaemon(true);
         th.start();
+    }
+
+    /** What hears that a run or an evaluation has ended well (FX thread). */
+    public interface Finished {
+        enum What { TRAINING, EVALUATION }
+
+        void done(What what, String result, long nanos);
+    }
+
+    public void setOnFinished(Finished f) {
+        onFinished = f == null ? (what, result, nanos) -> { } : f;
     }
 
     // ---- state for the views (FX thread) ----
@@ -410,6 +426,7 @@ public final class TrainingController {
         service.run.setRecording(recording);
         service.run.setAugmentation(augment.get() ? new org.cnnexplorer.data.Augmentation(c.seed()) : null);
         service.restart();
+        runStarted = System.nanoTime();
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);
         return true;
     }
@@ -428,6 +445,7 @@ public final class TrainingController {
                 TrainingFeed.TestPoint t = lastTest.get();
                 model.statusProperty().set(t == null ? "Training finished"
                         : String.format("Training finished: test accuracy %.1f%%, loss %.3f", 100 * t.result().accuracy(), t.result().loss()));
+                onFinished.done(Finished.What.TRAINING, model.statusProperty().get(), System.nanoTime() - runStarted);
             }
             case CANCELLED -> {
                 state.set(RunState.IDLE);

@@ -10,8 +10,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 /**
- * Puts Export view as PNG, the theme and zoom into the View menu, Help > Reset preferences, and restores and saves
- * the window's size and position, last tab, theme and zoom ({@link AppPreferences}).
+ * Puts Export view as PNG, the theme, zoom and reduced motion into the View menu, Help > Reset preferences, and
+ * restores and saves the window's size and position, last tab, theme, zoom and reduced motion ({@link AppPreferences}).
+ * Other parts that remember something use {@link #preferences()} and join the reset with {@link #onReset}.
  */
 public final class WindowSettings {
     private final AppPreferences prefs;
@@ -20,6 +21,8 @@ public final class WindowSettings {
     private final MainWindow window;
     private final Zoom zoom;
     private final ViewExport export;
+    private final AppModel model;
+    private final java.util.List<Runnable> resets = new java.util.ArrayList<>();
 
     private WindowSettings(Stage stage, Scene scene, MainWindow window, Zoom zoom, AppModel model) {
         this.prefs = AppPreferences.open();
@@ -28,6 +31,7 @@ public final class WindowSettings {
         this.window = window;
         this.zoom = zoom;
         this.export = new ViewExport(window, model);
+        this.model = model;
     }
 
     /** Call before the stage is shown; restores what was saved. */
@@ -50,6 +54,8 @@ public final class WindowSettings {
             }
         }));
         window.viewMenu().getItems().addAll(zoom.menuItems());
+        window.viewMenu().getItems().add(Motion.menuItem());
+        model.onDispose(Motion.follow(scene));
         // Ctrl++ (Ctrl+Shift+= on many keyboards) and the keypad's + and - zoom too.
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+ADD"), zoom::in);
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+EQUALS"), zoom::in);
@@ -67,6 +73,7 @@ public final class WindowSettings {
             return;
         }
         Themes.apply(scene, prefs.theme());
+        Motion.reducedProperty().set(prefs.reducedMotion());
         zoom.set(prefs.zoom());
         double[] b = prefs.windowBounds();
         if (b != null && onSomeScreen(b)) {
@@ -92,6 +99,9 @@ public final class WindowSettings {
             return;
         }
         zoom.factorProperty().addListener((o, was, now) -> prefs.saveZoom(now.doubleValue()));
+        javafx.beans.value.ChangeListener<Boolean> motion = (o, was, now) -> prefs.saveReducedMotion(now);
+        Motion.reducedProperty().addListener(motion);
+        model.onDispose(() -> Motion.reducedProperty().removeListener(motion));
         window.tabs().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 prefs.saveLastTab(now.getId());
@@ -120,10 +130,24 @@ public final class WindowSettings {
     public void resetPreferences() {
         Themes.apply(scene, Themes.Theme.STANDARD);
         zoom.factorProperty().set(1);
+        Motion.reducedProperty().set(false);
+        for (Runnable r : resets) {
+            r.run();
+        }
         if (prefs != null) {
             prefs.reset();
             prefs.flush();
         }
+    }
+
+    /** The preferences, or null when remembering is off (tests). */
+    public AppPreferences preferences() {
+        return prefs;
+    }
+
+    /** {@code r} puts its part back to the defaults at Help > Reset preferences (before the store is cleared). */
+    public void onReset(Runnable r) {
+        resets.add(r);
     }
 
     public Zoom zoom() {

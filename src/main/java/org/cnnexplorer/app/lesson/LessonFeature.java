@@ -125,7 +125,7 @@ public final class LessonFeature {
         ToggleButton toggle = new ToggleButton("Lessons (F1)");
         toggle.setId("lessons-toggle");
         toggle.setTooltip(new Tooltip("Show or hide the guided lessons beside the views"));
-        toggle.setFocusTraversable(false);
+        org.cnnexplorer.app.KeyboardReach.tabOnly(toggle);
         toggle.selectedProperty().bindBidirectional(showItem.selectedProperty());
         toggle.setOnAction(e -> setShowing(toggle.isSelected()));
         w.addStatusItem(toggle);

@@ -70,12 +70,20 @@ public final class ScenarioActions {
 
     /** Reads, checks and applies a scenario file; returns the background task (null if it failed at once). */
     public Task<Loaded> open(Path file) {
+        Task<Loaded> t;
         try {
-            return apply(ScenarioReader.read(file));
+            t = apply(ScenarioReader.read(file));
         } catch (ScenarioException e) {
+            model.recentFiles().failed(org.cnnexplorer.app.RecentFiles.Kind.SCENARIO, file);
             fail(e.getMessage());
             return null;
         }
+        if (t != null) {
+            var kind = org.cnnexplorer.app.RecentFiles.Kind.SCENARIO;
+            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> model.recentFiles().opened(kind, file));
+            t.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, e -> model.recentFiles().failed(kind, file));
+        }
+        return t;
     }
 
     /** One of {@link #SHIPPED}. */

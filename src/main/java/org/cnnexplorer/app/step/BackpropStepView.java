@@ -141,7 +141,7 @@ public final class BackpropStepView extends BorderPane {
         show(0);
     }
 
-    private HBox controls() {
+    private javafx.scene.layout.FlowPane controls() {
         fromTraining.setToggleGroup(sourceGroup);
         fromDrawing.setToggleGroup(sourceGroup);
         fromTraining.setSelected(true);
@@ -163,7 +163,8 @@ public final class BackpropStepView extends BorderPane {
         // Every keystroke counts: Apply must never use a rate other than the one on screen.
         learnRate.textProperty().addListener((o, a, b) -> recompute());
         Label lr = new Label("learning rate η");
-        HBox box = new HBox(8, fromTraining, imageIndex, fromDrawing, drawnLabel, lr, learnRate, sourceInfo);
+        // A flow, not a row: in a zoomed window it wraps instead of running off the right edge.
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(8, 6, fromTraining, imageIndex, fromDrawing, drawnLabel, lr, learnRate, sourceInfo);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
@@ -185,6 +186,12 @@ public final class BackpropStepView extends BorderPane {
         status.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // The buttons and the stage line keep their whole labels (AtlantaFX's wider buttons, a
+        // zoomed window); the status line wraps into the room that is left.
+        for (Region r : new Region[] {back, next, position, recompute, apply}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(40);
         HBox nav = new HBox(8, back, next, position, gap, status, recompute, apply);
         nav.setAlignment(Pos.CENTER_LEFT);
         nav.setPadding(new Insets(8, 0, 0, 0));
@@ -401,12 +408,32 @@ public final class BackpropStepView extends BorderPane {
             stageList.scrollTo(Math.max(0, i - 3));
         }
         BackpropTrace t = trace.get();
+        announce(StageAnnouncement.of(i, stages.size(), s, t, status.getText()));
         if (t == null) {
             Label waiting = new Label(status.getText());
             content.setContent(waiting);
         } else {
             content.setContent(s.content().apply(new StepContext(t, sourceText, contentWidth())));
         }
+    }
+
+    /**
+     * Screen readers: the stage line carries the stage's title and main number as its accessible
+     * text, and says when it changes; the Next and Back buttons repeat it as their help.
+     */
+    private void announce(String said) {
+        if (said.equals(position.getAccessibleText())) {
+            return;
+        }
+        position.setAccessibleText(said);
+        next.setAccessibleHelp(said);
+        back.setAccessibleHelp(said);
+        position.notifyAccessibleAttributeChanged(javafx.scene.AccessibleAttribute.TEXT);
+    }
+
+    /** What the stage line says to a screen reader now. */
+    public String announcement() {
+        return position.getAccessibleText();
     }
 
     /**

@@ -196,8 +196,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
+        return org.cnnexplorer.app.KeyboardReach.tabOnly(b);
     }
 
     public void setOnResume(Runnable r) {

@@ -363,11 +363,13 @@ public final class TimelineFeature {
         };
         t.setOnSucceeded(e -> {
             SessionRun r = runs.add(t.getValue());
+            model.recentFiles().opened(org.cnnexplorer.app.RecentFiles.Kind.RUN, p);
             bar.runBox().setValue(r);
             model.statusProperty().set("Opened " + r.name() + " (" + r.progress() + ")");
         });
         t.setOnFailed(e -> {
             Throwable x = t.getException();
+            model.recentFiles().failed(org.cnnexplorer.app.RecentFiles.Kind.RUN, p);
             String msg = x instanceof RunFileException ? x.getMessage() : "cannot read " + p.getFileName() + ": " + x;
             model.statusProperty().set("Could not open the run");
             Dialogs.error(stage, "Could not open the run", msg);

@@ -159,6 +159,11 @@ public final class TrainingView extends LiveView {
         return b;
     }
 
+    /** The settings (remembered between sessions, see TrainingMemory). */
+    public SettingsPane settingsPane() {
+        return settings;
+    }
+
     /** The settings' field validation, for tests. */
     public org.controlsfx.validation.ValidationSupport settingsValidation() {
         return settings.validation();

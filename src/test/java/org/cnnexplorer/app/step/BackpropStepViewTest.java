@@ -129,4 +129,66 @@ class BackpropStepViewTest {
         }
         return all;
     }
+
+    @Test
+    void eachStageIsAnnouncedWithItsTitleAndMainNumber() throws Exception {
+        BackpropStepView view = app.backpropView();
+        BackpropTrace trace = view.traceProperty().get();
+        Label position = robot.lookup("#backprop-position").queryAs(Label.class);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (int i = 0; i < view.stageCount(); i++) {
+            int at = i;
+            String text = WaitForAsyncUtils.asyncFx(() -> (String) position.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT)).get();
+            String title = robot.lookup("#backprop-stage-title").queryAs(Label.class).getText();
+            assertTrue(text.startsWith("Stage " + (at + 1) + " of " + view.stageCount() + ": " + title + "."), text);
+            assertTrue(text.length() > ("Stage 1 of 15: " + title + ".").length() + 5, "a number follows: " + text);
+            said.add(text);
+            robot.interact(view::next);
+        }
+        assertEquals(view.stageCount(), said.size(), "every stage says something of its own");
+        robot.interact(() -> view.highlight("stage loss"));
+        assertTrue(view.announcement().endsWith("L = " + StageWidgets.num(trace.loss) + "."), view.announcement());
+        robot.interact(() -> view.highlight("stage probs"));
+        assertTrue(view.announcement().contains("p of digit " + trace.label + " = " + StageWidgets.prob(trace.probabilities()[trace.label])),
+                view.announcement());
+    }
+
+    /** The text a label or button shows (its skin's text node), which is cut with "…" when it does not fit. */
+    private static String shownText(javafx.scene.control.Labeled l) {
+        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+        return t == null ? null : t.getText();
+    }
+
+    @Test
+    void theStepButtonsKeepTheirWholeLabelsAtDefaultSizeAndZoomed() throws Exception {
+        robot.interact(() -> {
+            org.cnnexplorer.app.Themes.apply(app.window().root().getScene(), org.cnnexplorer.app.Themes.Theme.LIGHT);
+            app.window().root().getScene().getWindow().setWidth(1280);
+        });
+        // One training step: the model moves on, so the view shows Recompute and a long status line beside the buttons.
+        long version = app.model().snapshot().version;
+        robot.interact(() -> app.training().controller().step());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.model().snapshot().version != version);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#backprop-recompute").query().isVisible());
+        try {
+            for (double zoom : new double[] {1, 1.5}) {
+                robot.interact(() -> app.settings().zoom().set(zoom));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> app.window().root().getScene().getRoot().layout());
+                for (String id : new String[] {"backprop-back", "backprop-next", "backprop-position", "backprop-recompute", "backprop-apply"}) {
+                    javafx.scene.control.Labeled l = robot.lookup("#" + id).queryAs(javafx.scene.control.Labeled.class);
+                    String shown = WaitForAsyncUtils.asyncFx(() -> shownText(l)).get();
+                    assertEquals(l.getText(), shown, id + " at zoom " + zoom);
+                }
+            }
+        } finally {
+            robot.interact(() -> {
+                app.training().controller().stop();
+                app.settings().zoom().set(1);
+                javafx.application.Application.setUserAgentStylesheet(null);
+                org.cnnexplorer.app.Themes.currentProperty().set(org.cnnexplorer.app.Themes.Theme.STANDARD);
+            });
+        }
+    }
 }
