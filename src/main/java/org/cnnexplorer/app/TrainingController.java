@@ -471,6 +471,11 @@ public final class TrainingController {
         snapshot.set(s);
     }
 
+    /** True while the timeline shows a past moment instead of the live run. */
+    public boolean isPinned() {
+        return pinned != null;
+    }
+
     public void unpin() {
         pinned = null;
         snapshot.set(feed.latest());

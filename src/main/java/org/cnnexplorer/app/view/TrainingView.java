@@ -177,6 +177,8 @@ public final class TrainingView extends LiveView {
         String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         charts.sync(training.history());
+        // The timeline's step, when it shows one (live training needs no cursor: it is the end).
+        charts.setCursor(training.isPinned() && s != null ? s.imagesSeen() : Double.NaN);
         var h = training.history().chartTrain();
         if (h.size() > 0) {
             int i = h.size() - 1;

@@ -224,6 +224,59 @@ class TimelineWindowTest {
         assertFalse(fx(() -> app.model().isPinned()));
     }
 
+    /** A short finished run of 400 steps, the timeline following it. */
+    private SessionRun trainSmallRun() throws Exception {
+        TimelineFeature tl = app.timeline();
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE
+                && tl.runs().runs().get(0).history().status() == RunHistory.Status.FINISHED);
+        return fx(() -> tl.runs().runs().get(0));
+    }
+
+    /** Where a cursor line stands, in its chart's x axis's display coordinates. */
+    private static double cursorOnAxis(javafx.scene.shape.Line cursor, javafx.scene.chart.LineChart<Number, Number> chart) {
+        return chart.getXAxis().sceneToLocal(cursor.localToScene(cursor.getStartX(), cursor.getStartY())).getX();
+    }
+
+    @Test
+    void bothTrainingChartsHaveACursorAtTheTimelinesStep() throws Exception {
+        trainSmallRun();
+        TimelineBar bar = app.timeline().bar();
+        org.cnnexplorer.app.view.TrainingCharts charts = app.training().trainingView().charts();
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.TRAINING);
+            return null;
+        });
+        assertFalse(fx(() -> charts.lossCursor().isVisible() || charts.accuracyCursor().isVisible()), "live: no cursor");
+        for (long step : new long[] {137, 350}) {
+            fx(() -> {
+                bar.userMoved(step);
+                return null;
+            });
+            waitForStep(step);
+            waitFor(() -> charts.lossCursor().isVisible() && charts.accuracyCursor().isVisible()
+                    && Math.abs(cursorOnAxis(charts.lossCursor(), charts.lossChart())
+                            - charts.lossChart().getXAxis().getDisplayPosition(step)) < 0.5);
+            for (var pair : java.util.List.of(java.util.Map.entry(charts.lossCursor(), charts.lossChart()),
+                    java.util.Map.entry(charts.accuracyCursor(), charts.accuracyChart()))) {
+                double at = fx(() -> cursorOnAxis(pair.getKey(), pair.getValue()));
+                double want = fx(() -> pair.getValue().getXAxis().getDisplayPosition(step));
+                assertEquals(want, at, 0.5, "the cursor stands at step " + step);
+            }
+        }
+        fx(() -> {
+            bar.goLive();
+            return null;
+        });
+        waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
+    }
+
     static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(WAIT, TimeUnit.SECONDS);
     }
