@@ -21,6 +21,8 @@ public final class AppModel {
 
     private final ModelStore store;
     private final ReadOnlyObjectWrapper<NetworkSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<org.cnnexplorer.app.timeline.Moment> moment =
+            new ReadOnlyObjectWrapper<>(this, "moment", org.cnnexplorer.app.timeline.Moment.LIVE);
     private final ObjectProperty<MnistFiles.Split> data = new SimpleObjectProperty<>(this, "data");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "new model");
@@ -75,14 +77,25 @@ public final class AppModel {
      * Shows these weights instead of the live ones until {@link #unpin()}: the timeline's moment
      * (a run and a step) when the user has moved it off the live end. Training goes on unseen.
      */
-    public void pin(NetworkSnapshot s) {
+    public void pin(NetworkSnapshot s, org.cnnexplorer.app.timeline.Moment at) {
         pinned = s;
+        moment.set(at);
         snapshot.set(s);
     }
 
     public void unpin() {
         pinned = null;
+        moment.set(org.cnnexplorer.app.timeline.Moment.LIVE);
         snapshot.set(store.latest());
+    }
+
+    /** The moment whose weights {@link #snapshot()} holds: live, or a run's step (set with them). */
+    public ReadOnlyObjectProperty<org.cnnexplorer.app.timeline.Moment> momentProperty() {
+        return moment.getReadOnlyProperty();
+    }
+
+    public org.cnnexplorer.app.timeline.Moment moment() {
+        return moment.get();
     }
 
     public boolean isPinned() {

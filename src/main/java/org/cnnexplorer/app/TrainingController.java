@@ -53,6 +53,9 @@ public final class TrainingController {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<TrainingFeed.TestPoint> lastTest = new ReadOnlyObjectWrapper<>(this, "lastTest");
     private String lastTestWeights = "";
+    private org.cnnexplorer.app.timeline.Moment lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
+    private final javafx.beans.property.ReadOnlyDoubleWrapper evalProgress =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "evalProgress", -1);
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
@@ -251,42 +254,77 @@ public final class TrainingController {
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    /** Evaluates the latest published weights on the test set in the background. */
+    /**
+     * Evaluates the weights the views show on the test set in the background: the live weights,
+     * or, while the timeline shows a past moment, that moment's weights (on its run's test size).
+     */
     public void evaluateNow() {
         MnistFiles.Split data = model.data();
-        if (data == null || evaluating || refuseBadSettings()) {
+        org.cnnexplorer.app.timeline.Moment at = model.moment();
+        if (data == null || evaluating || (at.live() && refuseBadSettings())) {
             return;
         }
-        int n = config.get().testSize();
-        Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
-        NetworkSnapshot weights = model.store().latest();
-        long seen = imagesSeen;
+        int n = at.live() ? config.get().testSize() : at.run().history().config().testSize();
+        Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(Math.min(n, data.test().count()));
+        NetworkSnapshot weights = at.live() ? model.store().latest() : model.snapshot();
+        long seen = at.live() ? imagesSeen : at.step();
         String name = model.modelNameProperty().get();
         evaluating = true;
-        model.statusProperty().set("Evaluating on " + test.count() + " test images…");
+        evalProgress.set(0);
+        model.statusProperty().set(String.format(java.util.Locale.ROOT, "Evaluating %s on %,d test images…",
+                at.live() ? "the weights" : "the weights at " + at.describe(), test.count()));
         Task<EvalResult> t = new Task<>() {
             @Override
             protected EvalResult call() {
-                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled);
+                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled, done -> updateProgress(done, test.count()));
             }
         };
+        // A task's progress starts at -1 (unknown): the bar shows 0 until the first images are done.
+        t.progressProperty().addListener((o, was, now) -> {
+            if (evaluating) {
+                evalProgress.set(Math.max(0, now.doubleValue()));
+            }
+        });
         t.setOnSucceeded(e -> {
-            evaluating = false;
+            endEvaluation();
             EvalResult r = t.getValue();
             TrainingFeed.TestPoint p = new TrainingFeed.TestPoint(seen, 0, r, test);
-            history.addTest(seen, 0, r);
-            historyVersion.set(historyVersion.get() + 1);
-            lastTestWeights = weightsAfter(name, seen);
+            if (at.live()) {
+                // a past moment's result is not a point of the live run's curves
+                history.addTest(seen, 0, r);
+                historyVersion.set(historyVersion.get() + 1);
+                lastTestWeights = weightsAfter(name, seen);
+            } else {
+                lastTestWeights = "weights at " + at.describe();
+            }
+            lastTestMoment = at;
             lastTest.set(p);
-            model.statusProperty().set(String.format("Test accuracy %.1f%%, loss %.3f on %d images", 100 * r.accuracy(), r.loss(), r.count()));
+            model.statusProperty().set(String.format(java.util.Locale.ROOT, "%sTest accuracy %.1f%%, loss %.3f on %d images",
+                    at.live() ? "" : "Step " + String.format(java.util.Locale.ROOT, "%,d", at.step()) + ": ",
+                    100 * r.accuracy(), r.loss(), r.count()));
         });
         t.setOnFailed(e -> {
-            evaluating = false;
+            endEvaluation();
             failed("Evaluation failed", t.getException());
         });
         Thread th = new Thread(t, "evaluate");
         th.setDaemon(true);
         th.start();
+    }
+
+    private void endEvaluation() {
+        evaluating = false;
+        evalProgress.set(-1);
+    }
+
+    /** The running evaluation's progress, 0 to 1 (negative while none runs). */
+    public javafx.beans.property.ReadOnlyDoubleProperty evalProgressProperty() {
+        return evalProgress.getReadOnlyProperty();
+    }
+
+    /** The moment the newest test evaluation tested (live for the live run's own tests). */
+    public org.cnnexplorer.app.timeline.Moment lastTestMoment() {
+        return lastTestMoment;
     }
 
     // ---- state for the views (FX thread) ----
@@ -445,6 +483,7 @@ public final class TrainingController {
         if (!ts.isEmpty()) {
             TrainingFeed.TestPoint t = ts.get(ts.size() - 1);
             lastTestWeights = weightsAfter(model.modelNameProperty().get(), t.imagesSeen());
+            lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
             lastTest.set(t);
         }
         historyVersion.set(historyVersion.get() + 1);
@@ -479,11 +518,6 @@ public final class TrainingController {
     public void unpin() {
         pinned = null;
         snapshot.set(feed.latest());
-    }
-
-    /** Shows a test result made elsewhere (the timeline's evaluation at a step) in the Evaluation view. */
-    public void showTest(TrainingFeed.TestPoint p) {
-        lastTest.set(p);
     }
 
     /** The training tasks, run on the engine thread. */

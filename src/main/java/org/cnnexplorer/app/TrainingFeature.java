@@ -48,7 +48,7 @@ public final class TrainingFeature {
         selection = new ImageSelection(m, controller);
         featureMapsView = new FeatureMapsView(m, selection);
         poolingView = new PoolingView(m, selection);
-        evaluationView = new EvaluationView(controller, i -> {
+        evaluationView = new EvaluationView(m, controller, i -> {
             selection.showTestImage(i);
             w.select(PageIds.FEATURE_MAPS);
         });

@@ -176,7 +176,7 @@ public final class MomentPresenter {
         }
         long cpu0 = CPU.getCurrentThreadCpuTime();
         problem.set("");
-        model.pin(s.weights());
+        model.pin(s.weights(), new Moment(now.run(), s.training().globalStep(), false));
         training.pin(s.training());
         if (s.nextImage() >= 0) {
             onNextImage.accept(s.nextImage());

@@ -24,12 +24,8 @@ import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.io.RunFile;
 import org.cnnexplorer.io.RunFileException;
 import org.cnnexplorer.nn.Network;
-import org.cnnexplorer.train.EvalResult;
-import org.cnnexplorer.train.Evaluator;
-import org.cnnexplorer.train.NetworkSnapshot;
 import org.cnnexplorer.train.RunHistory;
 import org.cnnexplorer.train.TrainConfig;
-import org.cnnexplorer.train.TrainingFeed;
 
 /**
  * Time travel for the window: records every training run, puts the timeline under the tabs, adds
@@ -49,7 +45,6 @@ public final class TimelineFeature {
     private final RunsView runsView;
     private final ProgressBar evalProgress = new ProgressBar(0);
     private final Button evaluate = new Button("Evaluate here");
-    private Task<EvalResult> evalTask;
 
     private TimelineFeature(MainWindow w, AppModel model, TrainingController training, Stage stage) {
         this.model = model;
@@ -83,7 +78,9 @@ public final class TimelineFeature {
         evaluate.setOnAction(e -> evaluateHere());
         evalProgress.setId("timeline-eval-progress");
         evalProgress.setPrefWidth(70);
-        evalProgress.setVisible(false);
+        evalProgress.progressProperty().bind(training.evalProgressProperty());
+        evalProgress.visibleProperty().bind(training.evalProgressProperty().greaterThanOrEqualTo(0));
+        evaluate.disableProperty().bind(evalProgress.visibleProperty());
         bar.controls().getChildren().addAll(evaluate, evalProgress);
         evaluate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Under the tabs, above the status line; the window's other parts stay as they are.
@@ -211,46 +208,7 @@ public final class TimelineFeature {
 
     /** Tests the weights the views show (the timeline's step) with a progress bar; Evaluation shows the result. */
     public void evaluateHere() {
-        if (model.data() == null || evalTask != null) {
-            return;
-        }
-        NetworkSnapshot weights = model.snapshot();
-        SessionRun r = bar.run();
-        int n = r != null ? r.history().config().testSize() : training.configProperty().get().testSize();
-        Dataset test = n == TrainConfig.ALL ? model.data().test() : model.data().test().head(Math.min(n, model.data().test().count()));
-        long step = bar.step();
-        Task<EvalResult> t = new Task<>() {
-            @Override
-            protected EvalResult call() {
-                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled, done -> updateProgress(done, test.count()));
-            }
-        };
-        evalTask = t;
-        evalProgress.progressProperty().bind(t.progressProperty());
-        evalProgress.setVisible(true);
-        evaluate.setDisable(true);
-        model.statusProperty().set(String.format(Locale.ROOT, "Evaluating step %,d on %,d test images…", step, test.count()));
-        t.setOnSucceeded(e -> {
-            finishEval();
-            EvalResult res = t.getValue();
-            training.showTest(new TrainingFeed.TestPoint(step, 0, res, test));
-            model.statusProperty().set(String.format(Locale.ROOT, "Step %,d: test accuracy %.1f%%, loss %.3f on %,d images",
-                    step, 100 * res.accuracy(), res.loss(), res.count()));
-        });
-        t.setOnFailed(e -> {
-            finishEval();
-            model.statusProperty().set("Evaluation failed: " + t.getException().getMessage());
-        });
-        Thread th = new Thread(t, "evaluate-step");
-        th.setDaemon(true);
-        th.start();
-    }
-
-    private void finishEval() {
-        evalTask = null;
-        evalProgress.progressProperty().unbind();
-        evalProgress.setVisible(false);
-        evaluate.setDisable(false);
+        training.evaluateNow();
     }
 
     // ---- slides ----

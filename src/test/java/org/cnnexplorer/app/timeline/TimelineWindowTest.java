@@ -154,6 +154,7 @@ class TimelineWindowTest {
         assertEquals(paused, (long) fx(bar::step), "paused stays put");
 
         // Evaluation at this step, with progress; the Evaluation view gets the result.
+        waitForStep(paused);
         fx(() -> {
             tl.evaluateHere();
             return null;
@@ -275,6 +276,59 @@ class TimelineWindowTest {
             return null;
         });
         waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
+    }
+
+    @Test
+    void evaluationTestsTheShownMomentsWeightsAndIsMarkedStaleWhenItMoves() throws Exception {
+        SessionRun run = trainSmallRun();
+        TimelineBar bar = app.timeline().bar();
+        TrainingController c = app.training().controller();
+        org.cnnexplorer.app.view.EvaluationView ev = app.training().evaluationView();
+        Dataset test = fx(() -> app.model().data().test().head(100));
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.EVALUATION);
+            bar.userMoved(137);
+            return null;
+        });
+        waitForStep(137);
+        // Evaluate now: progress shows at once, and the status says which weights it tests.
+        assertTrue(fx(() -> {
+            robot.lookup("#evaluate-button").queryButton().fire();
+            return robot.lookup("#eval-progress").query().isVisible();
+        }), "progress shows while it runs");
+        assertTrue(fx(() -> app.model().statusProperty().get()).contains("step 137 of Run 1"));
+        waitFor(() -> c.lastTestProperty().get() != null && c.lastTestProperty().get().imagesSeen() == 137
+                && !robot.lookup("#eval-progress").query().isVisible());
+        org.cnnexplorer.train.EvalResult shown = fx(() -> c.lastTestProperty().get().result());
+        org.cnnexplorer.train.EvalResult atStep = org.cnnexplorer.train.Evaluator.evaluate(
+                new RunReplay(run.history(), fx(() -> app.model().data().train())).seek(137), test);
+        org.cnnexplorer.train.EvalResult live = org.cnnexplorer.train.Evaluator.evaluate(
+                fx(() -> app.model().store().latest().toNetwork()), test);
+        assertEquals(atStep.loss(), shown.loss(), "the step's weights were tested");
+        assertTrue(live.loss() != shown.loss(), "not the live weights");
+        assertArrayEquals(atStep.predicted(), shown.predicted());
+        waitFor(() -> robot.lookup("#eval-summary").queryLabeled().getText().contains("weights at step 137 of Run 1"));
+        assertFalse(fx(() -> robot.lookup("#eval-stale").query().isVisible()));
+
+        // The timeline moves: the result stays, marked stale, until Evaluate runs at the new step.
+        fx(() -> {
+            bar.userMoved(300);
+            return null;
+        });
+        waitForStep(300);
+        waitFor(() -> robot.lookup("#eval-stale").query().isVisible());
+        String note = fx(() -> robot.lookup("#eval-stale").queryLabeled().getText());
+        assertTrue(note.contains("step 137 of Run 1") && note.contains("step 300 of Run 1"), note);
+        fx(() -> {
+            app.training().controller().evaluateNow();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get().imagesSeen() == 300 && !robot.lookup("#eval-stale").query().isVisible());
+        fx(() -> {
+            bar.goLive();
+            return null;
+        });
+        waitFor(() -> robot.lookup("#eval-stale").query().isVisible());
     }
 
     static <T> T fx(Callable<T> call) throws Exception {
