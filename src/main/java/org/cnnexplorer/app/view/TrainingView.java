@@ -144,7 +144,8 @@ public final class TrainingView extends LiveView {
         }});
         setCenter(right);
 
-        // Charts and text need not follow every frame; a few updates a second keep the FX thread light.
+        // Charts and text need not follow every frame; a few updates a second keep the FX thread light
+        // (the timeline's moments are shown at once: TrainingFeature sets the rate).
         setMaxRate(6);
         training.snapshotProperty().addListener((o, was, now) -> requestRender());
         training.stateProperty().addListener((o, was, now) -> requestRender());
