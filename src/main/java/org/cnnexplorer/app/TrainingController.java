@@ -2,7 +2,6 @@ package org.cnnexplorer.app;
 
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -61,11 +60,9 @@ public final class TrainingController {
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
     private final javafx.beans.property.StringProperty settingsProblem = new javafx.beans.property.SimpleStringProperty(this, "settingsProblem");
     private final javafx.beans.property.BooleanProperty augment = new javafx.beans.property.SimpleBooleanProperty(this, "augment");
-    private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
     private boolean renaming;
-    private TrainingSnapshot pinned;
     private TrainingRun.Recording recording;
     /**
      * The settings' initialisation changed since the weights were drawn: new weights at the next
@@ -99,19 +96,12 @@ public final class TrainingController {
                 forgetCurves();
             }
         });
-        pump = new AnimationTimer() {
-            private long lastSnapshot;
-
-            @Override
-            public void handle(long now) {
-                drainCurves();
-                if (now - lastSnapshot >= TrainingRun.PUBLISH_NANOS) {
-                    lastSnapshot = now;
-                    takeSnapshot();
-                }
-            }
-        };
-        pump.start();
+        // No timer of its own: the window's one frame takes up the curves, then publishes the
+        // newest training step with the weights (AppModel.frameProperty()).
+        model.setLiveTraining(() -> feed.latest());
+        model.beforeEachFrame(this::takeUpFrame);
+        model.frameProperty().addListener((o, was, f) -> snapshot.set(f.training()));
+        snapshot.set(model.frame().training());
         model.onDispose(this::dispose);
     }
 
@@ -249,8 +239,8 @@ public final class TrainingController {
         feed = new TrainingFeed();
         history.clear();
         imagesSeen = 0;
-        snapshot.set(null);
         lastTest.set(null);
+        model.refreshSnapshot();
         historyVersion.set(historyVersion.get() + 1);
     }
 
@@ -395,7 +385,6 @@ public final class TrainingController {
     }
 
     public void dispose() {
-        pump.stop();
         service.cancel();
         control.changed();
     }
@@ -439,8 +428,8 @@ public final class TrainingController {
             // The run has ended, so everything it queued is in the feed: take it all up before
             // reporting, or the status would quote the test before the last (the frame timer
             // may not have drained the final test point yet).
-            drainCurves();
-            takeSnapshot();
+            takeUpFrame();
+            model.refreshSnapshot();
         }
         switch (s) {
             case SUCCEEDED -> {
@@ -489,11 +478,10 @@ public final class TrainingController {
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    private void takeSnapshot() {
+    /** Before each frame is published: new curve points, and how far the live run is. */
+    private void takeUpFrame() {
+        drainCurves();
         TrainingSnapshot s = feed.latest();
-        if (s != null && s != snapshot.get() && pinned == null) {
-            snapshot.set(s);
-        }
         if (s != null) {
             imagesSeen = s.imagesSeen();
         }
@@ -504,20 +492,9 @@ public final class TrainingController {
         recording = r;
     }
 
-    /** Shows this moment instead of the live run until {@link #unpin()} (the timeline). */
-    public void pin(TrainingSnapshot s) {
-        pinned = s;
-        snapshot.set(s);
-    }
-
     /** True while the timeline shows a past moment instead of the live run. */
     public boolean isPinned() {
-        return pinned != null;
-    }
-
-    public void unpin() {
-        pinned = null;
-        snapshot.set(feed.latest());
+        return model.isPinned();
     }
 
     /** The training tasks, run on the engine thread. */

@@ -45,7 +45,7 @@ public final class TrainingFeature {
     private void build(MainWindow w, AppModel m) {
         trainingView = new TrainingView(m, controller);
         filtersView = new FiltersView(m);
-        selection = new ImageSelection(m, controller);
+        selection = new ImageSelection(m);
         featureMapsView = new FeatureMapsView(m, selection);
         poolingView = new PoolingView(m, selection);
         evaluationView = new EvaluationView(m, controller, i -> {

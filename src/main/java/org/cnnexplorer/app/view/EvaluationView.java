@@ -97,7 +97,11 @@ public final class EvaluationView extends LiveView {
             requestRender();
         });
         // A result stays on screen when the timeline moves, marked as another moment's.
-        model.momentProperty().addListener((o, was, now) -> requestRender());
+        model.frameProperty().addListener((o, was, now) -> {
+            if (!was.moment().equals(now.moment())) {
+                requestRender();
+            }
+        });
         render();
     }
 
@@ -129,7 +133,7 @@ public final class EvaluationView extends LiveView {
         }
         EvalResult r = point.result();
         org.cnnexplorer.app.timeline.Moment tested = training.lastTestMoment();
-        org.cnnexplorer.app.timeline.Moment shown = model.moment();
+        org.cnnexplorer.app.timeline.Moment shown = model.frame().moment();
         boolean old = !tested.equals(shown);
         stale.setVisible(old);
         stale.setText(old ? "Stale: these results are for " + tested.describe() + "; the views now show " + shown.describe()

@@ -147,7 +147,7 @@ public final class TrainingView extends LiveView {
         // Charts and text need not follow every frame; a few updates a second keep the FX thread light
         // (the timeline's moments are shown at once: TrainingFeature sets the rate).
         setMaxRate(6);
-        training.snapshotProperty().addListener((o, was, now) -> requestRender());
+        model.frameProperty().addListener((o, was, now) -> requestRender());
         training.stateProperty().addListener((o, was, now) -> requestRender());
         training.historyVersionProperty().addListener((o, was, now) -> requestRender());
     }
@@ -171,7 +171,8 @@ public final class TrainingView extends LiveView {
 
     @Override
     protected void render() {
-        TrainingSnapshot s = training.snapshotProperty().get();
+        org.cnnexplorer.app.page.Frame frame = model.frame();
+        TrainingSnapshot s = frame.training();
         progress.setProgress(s == null ? 0 : s.fraction());
         position.setText(ProgressText.position(s));
         String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
@@ -179,7 +180,7 @@ public final class TrainingView extends LiveView {
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         charts.sync(training.history());
         // The timeline's step, when it shows one (live training needs no cursor: it is the end).
-        charts.setCursor(training.isPinned() && s != null ? s.imagesSeen() : Double.NaN);
+        charts.setCursor(frame.live() ? Double.NaN : frame.moment().step());
         var h = training.history().chartTrain();
         if (h.size() > 0) {
             int i = h.size() - 1;
