@@ -122,7 +122,7 @@ public class ExplorerApp extends Application {
                 w.select(PageIds.FEATURE_MAPS);
             });
         }
-        draw.showingProperty().bind(w.addPage(Page.of(PageIds.DRAW, "Draw", draw)).selectedProperty());
+        w.addPage(Page.of(PageIds.DRAW, "Draw", draw));  // the registry binds its showing to the tab
         w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step, step::highlight));
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }

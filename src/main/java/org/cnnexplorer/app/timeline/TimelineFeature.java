@@ -33,7 +33,7 @@ import org.cnnexplorer.train.TrainConfig;
  * test set at the timeline's step with progress.
  */
 public final class TimelineFeature {
-    public static final String RUNS_TAB = "tab-runs";
+    public static final String RUNS_TAB = org.cnnexplorer.app.page.PageIds.RUNS;
 
     private final AppModel model;
     private final TrainingController training;
@@ -86,8 +86,7 @@ public final class TimelineFeature {
         // Under the tabs, above the status line; the window's other parts stay as they are.
         w.root().setBottom(new VBox(bar, w.root().getBottom()));
 
-        Tab t = w.addTab("Runs", RUNS_TAB, runsView);
-        runsView.showingProperty().bind(t.selectedProperty());
+        w.addPage(org.cnnexplorer.app.page.Page.of(RUNS_TAB, "Runs", runsView));
 
         MenuItem save = item("Save _run…", "Shortcut+Shift+S", this::chooseAndSave);
         save.setId("save-run");
@@ -128,7 +127,7 @@ public final class TimelineFeature {
      * the tab shows (and when it is shown): tracing a step costs more than the other views' frames.
      */
     public void followInTab(String tabId, java.util.function.IntConsumer useImage) {
-        Tab tab = window.tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElse(null);
+        Tab tab = window.pages().tab(tabId);
         if (tab == null) {
             return;
         }

@@ -271,11 +271,26 @@ class TimelineWindowTest {
                 assertEquals(want, at, 0.5, "the cursor stands at step " + step);
             }
         }
+        // One channel: a moment arrives as one frame (weights, training step, moment together),
+        // and a view that reads both the weights and the training step is told once, not twice.
+        int[] told = {0};
+        fx(() -> {
+            app.training().selection().addListener(() -> told[0]++);
+            bar.userMoved(222);
+            return null;
+        });
+        waitForStep(222);
+        org.cnnexplorer.app.page.Frame f = fx(() -> app.model().frame());
+        assertEquals(222, f.moment().step());
+        assertEquals(222, f.training().globalStep());
+        assertTrue(f.weights() == f.training().network(), "the frame's weights are its step's");
+        assertEquals(1, (int) fx(() -> told[0]), "one frame, one notice");
         fx(() -> {
             bar.goLive();
             return null;
         });
         waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
+        assertTrue(fx(() -> app.model().frame().live()));
     }
 
     @Test
