@@ -307,11 +307,13 @@ class TimelineWindowTest {
         });
         waitForStep(137);
         // Evaluate now: progress shows at once, and the status says which weights it tests.
+        String[] status = new String[1];
         assertTrue(fx(() -> {
             robot.lookup("#evaluate-button").queryButton().fire();
+            status[0] = app.model().statusProperty().get();  // before 100 images can be done
             return robot.lookup("#eval-progress").query().isVisible();
         }), "progress shows while it runs");
-        assertTrue(fx(() -> app.model().statusProperty().get()).contains("step 137 of Run 1"));
+        assertTrue(status[0].contains("step 137 of Run 1"), status[0]);
         waitFor(() -> c.lastTestProperty().get() != null && c.lastTestProperty().get().imagesSeen() == 137
                 && !robot.lookup("#eval-progress").query().isVisible());
         org.cnnexplorer.train.EvalResult shown = fx(() -> c.lastTestProperty().get().result());
