@@ -78,6 +78,19 @@ public final class TimelineCheck {
                     (System.nanoTime() - t0) / 1e9, h.snapshotCount(), h.snapshotEvery(), h.snapshotBytes() / 1e6);
             Random rnd = new Random(3);
             String[] tabs = {"tab-training", "tab-filters", "tab-feature-maps", "tab-pooling", "tab-draw", "tab-backprop", TimelineFeature.RUNS_TAB};
+            // Warm up: the first replays run the training step before the JIT has compiled it.
+            for (int i = 0; i < 40; i++) {
+                long step = (long) (rnd.nextDouble() * h.endStep());
+                List<Object> done = new ArrayList<>();
+                fx(() -> {
+                    tl.presenter().setLatencyListener(done::add);
+                    bar.userMoved(step);
+                    return null;
+                });
+                while (fx(done::isEmpty)) {
+                    Thread.sleep(2);
+                }
+            }
             for (String tab : tabs) {
                 List<org.cnnexplorer.app.timeline.MomentPresenter.Timing> ms = new ArrayList<>();
                 fx(() -> {
@@ -97,7 +110,17 @@ public final class TimelineCheck {
                 org.cnnexplorer.app.view.LiveView live = node instanceof org.cnnexplorer.app.view.LiveView v ? v : null;
                 List<Double> shownMs = new ArrayList<>();
                 List<Double> cpuMs = new ArrayList<>();
-                for (int i = 0; i < scrubs; i++) {
+                // The first scrubs of a tab also compile its code and lay it out for the first time: not counted.
+                int warmUp = 5;
+                for (int i = 0; i < scrubs + warmUp; i++) {
+                    if (i == warmUp) {
+                        shownMs.clear();
+                        cpuMs.clear();
+                        fx(() -> {
+                            ms.clear();
+                            return null;
+                        });
+                    }
                     long step = (long) (rnd.nextDouble() * h.endStep());
                     int before = fx(ms::size);
                     long rendersBefore = live == null ? 0 : fx(live::renders);
