@@ -159,7 +159,9 @@ public final class TimelineCheck {
                 return null;
             });
             long p0 = System.nanoTime();
+            long pulses0 = fx(() -> app.training().frameRate().frames());
             Thread.sleep(5000);
+            long pulses = fx(() -> app.training().frameRate().frames()) - pulses0;
             fx(() -> {
                 bar.togglePlay();
                 return null;
@@ -168,9 +170,9 @@ public final class TimelineCheck {
             double[] rc = fx(() -> frames.stream().mapToDouble(m -> m.replayCpuMs() + m.viewsCpuMs()).toArray());
             Arrays.sort(rc);
             double render = fx(() -> app.training().featureMapsView().lastRenderCpuMs());
-            System.out.printf(Locale.ROOT, "replay: %.1f moments shown per second, %.1f window fps, step now %,d;"
+            System.out.printf(Locale.ROOT, "replay: %.1f moments shown per second, %.1f window frames (pulses) per second, step now %,d;"
                     + " CPU per moment: replay + hand-over median %.1f ms, Feature maps render %.1f ms%n",
-                    fx(frames::size) / secs, fx(() -> app.training().frameRate().fpsProperty().get()), fx(bar::step),
+                    fx(frames::size) / secs, pulses / secs, fx(bar::step),
                     rc.length == 0 ? 0 : rc[rc.length / 2], render);
         } catch (Exception e) {
             e.printStackTrace();
