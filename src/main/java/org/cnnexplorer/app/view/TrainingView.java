@@ -44,6 +44,8 @@ public final class TrainingView extends LiveView {
     private final Label timing = new Label(" ");
     private final Label lastWindow = new Label(" ");
     private final SettingsPane settings;
+    /** Whether a moment belongs to the run whose curves these are (only then the cursor marks it). */
+    private java.util.function.Predicate<org.cnnexplorer.app.timeline.Moment> curvesOf = m -> true;
 
     public TrainingView(AppModel model, TrainingController training) {
         this.model = model;
@@ -165,6 +167,12 @@ public final class TrainingView extends LiveView {
         return settings.validation();
     }
 
+    /** Tells which moments' runs the curves here show (the last run trained); others get no cursor. */
+    public void setCurvesOf(java.util.function.Predicate<org.cnnexplorer.app.timeline.Moment> p) {
+        curvesOf = p == null ? m -> true : p;
+        requestRender();
+    }
+
     public TrainingCharts charts() {
         return charts;
     }
@@ -180,7 +188,7 @@ public final class TrainingView extends LiveView {
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         charts.sync(training.history());
         // The timeline's step, when it shows one (live training needs no cursor: it is the end).
-        charts.setCursor(frame.live() ? Double.NaN : frame.moment().step());
+        charts.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
         var h = training.history().chartTrain();
         if (h.size() > 0) {
             int i = h.size() - 1;

@@ -178,6 +178,24 @@ class TimelineWindowTest {
         assertEquals(400, run1.history().endStep(), "the old run stays");
         assertTrue(fx(() -> run2.settings().contains("resumed from Run 1 at step 150")));
 
+        // The Training tab's curves are run 2's now: run 1's moments get no cursor there, run 2's do.
+        org.cnnexplorer.app.view.TrainingCharts charts = app.training().trainingView().charts();
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.TRAINING);
+            bar.runBox().setValue(run2);
+            bar.userMoved(270);
+            return null;
+        });
+        waitForStep(270);
+        waitFor(() -> charts.lossCursor().isVisible() && charts.accuracyCursor().isVisible());
+        fx(() -> {
+            bar.runBox().setValue(run1);
+            bar.userMoved(260);
+            return null;
+        });
+        waitForStep(260);
+        waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
+
         // Compare: both runs on the Runs tab's charts, a cursor at the timeline's step, filters side by side.
         fx(() -> {
             app.window().select(TimelineFeature.RUNS_TAB);
