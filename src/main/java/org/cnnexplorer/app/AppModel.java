@@ -7,35 +7,50 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.function.Supplier;
+import org.cnnexplorer.app.page.Frame;
+import org.cnnexplorer.app.timeline.Moment;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.train.ModelStore;
 import org.cnnexplorer.train.NetworkSnapshot;
+import org.cnnexplorer.train.TrainingSnapshot;
 
 /**
  * The window's shared state, as JavaFX properties the views bind to. The live network stays in
- * {@link ModelStore} on the engine thread; a frame timer copies the newest published snapshot into
- * {@link #snapshotProperty()} at most ~30 times a second, so views only ever see snapshots.
+ * {@link ModelStore} on the engine thread; one frame timer publishes, at most ~30 times a second,
+ * one {@link Frame} (the weights, the training step and the moment) on {@link #frameProperty()},
+ * the channel every page reads, so views only ever see snapshots and all see the same step.
  */
 public final class AppModel {
     private static final long FRAME_NANOS = 33_000_000L;
 
     private final ModelStore store;
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<NetworkSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<Moment> moment = new ReadOnlyObjectWrapper<>(this, "moment", Moment.LIVE);
     private final ObjectProperty<MnistFiles.Split> data = new SimpleObjectProperty<>(this, "data");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "new model");
     private final AnimationTimer pump;
     private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> beforeFrame = new java.util.ArrayList<>();
+    private Supplier<TrainingSnapshot> liveTraining = () -> null;
     private Choosers choosers = Choosers.platform();
     private final RecentFiles recentFiles = new RecentFiles(AppPreferences.open());
     private NetworkSnapshot clean;
-    private NetworkSnapshot pinned;
+    /** The timeline's moment while it is off live (all three set together), else null. */
+    private Frame pinned;
     private boolean disposed;
 
     public AppModel(ModelStore store) {
         this.store = store;
-        this.snapshot.set(store.latest());
         this.clean = store.latest();
+        // The old single-part properties follow the frame, for code that needs only one part.
+        frame.addListener((o, was, f) -> {
+            moment.set(f.moment());
+            snapshot.set(f.weights());
+        });
+        publish();
         this.pump = new AnimationTimer() {
             private long last;
 
@@ -45,20 +60,51 @@ public final class AppModel {
                     return;
                 }
                 last = now;
-                NetworkSnapshot s = pinned != null ? pinned : store.latest();
-                if (s != snapshot.get()) {
-                    snapshot.set(s);
+                for (Runnable r : beforeFrame) {
+                    r.run();
                 }
+                publish();
             }
         };
         pump.start();
+    }
+
+    /** A new frame if any part of it changed (FX thread). */
+    private void publish() {
+        Frame f = pinned != null ? pinned : new Frame(store.latest(), liveTraining.get(), Moment.LIVE);
+        Frame was = frame.get();
+        if (was == null || was.weights() != f.weights() || was.training() != f.training() || !was.moment().equals(f.moment())) {
+            frame.set(f);
+        }
+    }
+
+    /**
+     * The one channel every page reads: what to show this frame (FX thread). A new value at most
+     * once a frame, and at once when the timeline picks a moment.
+     */
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    /** Where live frames take their training step from (the training controller's feed). */
+    public void setLiveTraining(Supplier<TrainingSnapshot> source) {
+        liveTraining = source == null ? () -> null : source;
+    }
+
+    /** Runs {@code r} on each frame just before it is published (e.g. to take up new curve points). */
+    public void beforeEachFrame(Runnable r) {
+        beforeFrame.add(r);
     }
 
     public ModelStore store() {
         return store;
     }
 
-    /** The newest network snapshot the window has taken up (FX thread). */
+    /** The weights of {@link #frameProperty()} (FX thread). */
     public ReadOnlyObjectProperty<NetworkSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }
@@ -67,27 +113,37 @@ public final class AppModel {
         return snapshot.get();
     }
 
-    /** Takes up the store's newest snapshot now rather than at the next frame. */
+    /** Publishes the newest state now rather than at the next frame. */
     public void refreshSnapshot() {
-        snapshot.set(pinned != null ? pinned : store.latest());
+        publish();
     }
 
     /**
-     * Shows these weights instead of the live ones until {@link #unpin()}: the timeline's moment
-     * (a run and a step) when the user has moved it off the live end. Training goes on unseen.
+     * Shows this moment (its weights and training step) instead of the live ones until
+     * {@link #unpin()}: the timeline's moment when the user has moved it off the live end.
+     * Training goes on unseen.
      */
-    public void pin(NetworkSnapshot s) {
-        pinned = s;
-        snapshot.set(s);
+    public void pin(NetworkSnapshot weights, TrainingSnapshot training, Moment at) {
+        pinned = new Frame(weights, training, at);
+        publish();
     }
 
     public void unpin() {
         pinned = null;
-        snapshot.set(store.latest());
+        publish();
     }
 
     public boolean isPinned() {
         return pinned != null;
+    }
+
+    /** The moment of {@link #frameProperty()}: live, or a run's step. */
+    public ReadOnlyObjectProperty<Moment> momentProperty() {
+        return moment.getReadOnlyProperty();
+    }
+
+    public Moment moment() {
+        return moment.get();
     }
 
     /** The loaded data set (train and test), or null while loading. */

@@ -99,6 +99,9 @@ public class ExplorerApp extends Application {
             timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
             // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
             timeline.followInTab(BACKPROP_TAB, backpropView::useTrainingImage);
+            // The Training tab's curves are the last trained run's: a cursor only for its moments.
+            var runs = timeline.runs().liveProperty();
+            training.trainingView().setCurvesOf(at -> at.run() == runs.get());
         }
         myDigits = org.cnnexplorer.app.mydigits.MyDigitsFeature.install(w, m, stage, drawView,
                 training == null ? null : training.controller());
@@ -131,7 +134,7 @@ public class ExplorerApp extends Application {
                 w.select(PageIds.FEATURE_MAPS);
             });
         }
-        draw.showingProperty().bind(w.addPage(Page.of(PageIds.DRAW, "Draw", draw)).selectedProperty());
+        w.addPage(Page.of(PageIds.DRAW, "Draw", draw));  // the registry binds its showing to the tab
         w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step, step::highlight));
         w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
     }

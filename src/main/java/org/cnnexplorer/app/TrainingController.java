@@ -2,7 +2,6 @@ package org.cnnexplorer.app;
 
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -53,6 +52,9 @@ public final class TrainingController {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<TrainingFeed.TestPoint> lastTest = new ReadOnlyObjectWrapper<>(this, "lastTest");
     private String lastTestWeights = "";
+    private org.cnnexplorer.app.timeline.Moment lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
+    private final javafx.beans.property.ReadOnlyDoubleWrapper evalProgress =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "evalProgress", -1);
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
     private final ObjectProperty<TrainConfig> config = new SimpleObjectProperty<>(this, "config", TrainConfig.article());
     private final DoubleProperty pace = new SimpleDoubleProperty(this, "pace", DEFAULT_PACE);
@@ -61,14 +63,12 @@ public final class TrainingController {
     private String refusal;
     private String beforeRefusal;
     private final javafx.beans.property.BooleanProperty augment = new javafx.beans.property.SimpleBooleanProperty(this, "augment");
-    private final AnimationTimer pump;
     private long imagesSeen;
     private boolean evaluating;
     /** Told when a run or an evaluation ends well: what ended, what it found, how long it took (ns). */
     private Finished onFinished = (what, result, nanos) -> { };
     private long runStarted;
     private boolean renaming;
-    private TrainingSnapshot pinned;
     private TrainingRun.Recording recording;
     /**
      * The settings' initialisation changed since the weights were drawn: new weights at the next
@@ -103,19 +103,12 @@ public final class TrainingController {
                 forgetCurves();
             }
         });
-        pump = new AnimationTimer() {
-            private long lastSnapshot;
-
-            @Override
-            public void handle(long now) {
-                drainCurves();
-                if (now - lastSnapshot >= TrainingRun.PUBLISH_NANOS) {
-                    lastSnapshot = now;
-                    takeSnapshot();
-                }
-            }
-        };
-        pump.start();
+        // No timer of its own: the window's one frame takes up the curves, then publishes the
+        // newest training step with the weights (AppModel.frameProperty()).
+        model.setLiveTraining(() -> feed.latest());
+        model.beforeEachFrame(this::takeUpFrame);
+        model.frameProperty().addListener((o, was, f) -> snapshot.set(f.training()));
+        snapshot.set(model.frame().training());
         model.onDispose(this::dispose);
     }
 
@@ -267,44 +260,64 @@ public final class TrainingController {
         feed = new TrainingFeed();
         history.clear();
         imagesSeen = 0;
-        snapshot.set(null);
         lastTest.set(null);
+        model.refreshSnapshot();
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    /** Evaluates the latest published weights on the test set in the background. */
+    /**
+     * Evaluates the weights the views show on the test set in the background: the live weights,
+     * or, while the timeline shows a past moment, that moment's weights (on its run's test size).
+     */
     public void evaluateNow() {
         MnistFiles.Split data = model.data();
-        if (data == null || evaluating || refuseBadSettings()) {
+        org.cnnexplorer.app.timeline.Moment at = model.moment();
+        if (data == null || evaluating || (at.live() && refuseBadSettings())) {
             return;
         }
-        int n = config.get().testSize();
-        Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(n);
-        NetworkSnapshot weights = model.store().latest();
-        long seen = imagesSeen;
+        int n = at.live() ? config.get().testSize() : at.run().history().config().testSize();
+        Dataset test = n == TrainConfig.ALL ? data.test() : data.test().head(Math.min(n, data.test().count()));
+        NetworkSnapshot weights = at.live() ? model.store().latest() : model.snapshot();
+        long seen = at.live() ? imagesSeen : at.step();
         String name = model.modelNameProperty().get();
         evaluating = true;
         long evalStarted = System.nanoTime();
-        model.statusProperty().set("Evaluating on " + test.count() + " test images…");
+        evalProgress.set(0);
+        model.statusProperty().set(String.format(java.util.Locale.ROOT, "Evaluating %s on %,d test images…",
+                at.live() ? "the weights" : "the weights at " + at.describe(), test.count()));
         Task<EvalResult> t = new Task<>() {
             @Override
             protected EvalResult call() {
-                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled);
+                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled, done -> updateProgress(done, test.count()));
             }
         };
+        // A task's progress starts at -1 (unknown): the bar shows 0 until the first images are done.
+        t.progressProperty().addListener((o, was, now) -> {
+            if (evaluating) {
+                evalProgress.set(Math.max(0, now.doubleValue()));
+            }
+        });
         t.setOnSucceeded(e -> {
-            evaluating = false;
+            endEvaluation();
             EvalResult r = t.getValue();
             TrainingFeed.TestPoint p = new TrainingFeed.TestPoint(seen, 0, r, test);
-            history.addTest(seen, 0, r);
-            historyVersion.set(historyVersion.get() + 1);
-            lastTestWeights = weightsAfter(name, seen);
+            if (at.live()) {
+                // a past moment's result is not a point of the live run's curves
+                history.addTest(seen, 0, r);
+                historyVersion.set(historyVersion.get() + 1);
+                lastTestWeights = weightsAfter(name, seen);
+            } else {
+                lastTestWeights = "weights at " + at.describe();
+            }
+            lastTestMoment = at;
             lastTest.set(p);
-            model.statusProperty().set(String.format("Test accuracy %.1f%%, loss %.3f on %d images", 100 * r.accuracy(), r.loss(), r.count()));
+            model.statusProperty().set(String.format(java.util.Locale.ROOT, "%sTest accuracy %.1f%%, loss %.3f on %d images",
+                    at.live() ? "" : "Step " + String.format(java.util.Locale.ROOT, "%,d", at.step()) + ": ",
+                    100 * r.accuracy(), r.loss(), r.count()));
             onFinished.done(Finished.What.EVALUATION, model.statusProperty().get(), System.nanoTime() - evalStarted);
         });
         t.setOnFailed(e -> {
-            evaluating = false;
+            endEvaluation();
             failed("Evaluation failed", t.getException());
         });
         Thread th = new Thread(t, "evaluate");
@@ -321,6 +334,21 @@ public final class TrainingController {
 
     public void setOnFinished(Finished f) {
         onFinished = f == null ? (what, result, nanos) -> { } : f;
+    }
+
+    private void endEvaluation() {
+        evaluating = false;
+        evalProgress.set(-1);
+    }
+
+    /** The running evaluation's progress, 0 to 1 (negative while none runs). */
+    public javafx.beans.property.ReadOnlyDoubleProperty evalProgressProperty() {
+        return evalProgress.getReadOnlyProperty();
+    }
+
+    /** The moment the newest test evaluation tested (live for the live run's own tests). */
+    public org.cnnexplorer.app.timeline.Moment lastTestMoment() {
+        return lastTestMoment;
     }
 
     // ---- state for the views (FX thread) ----
@@ -391,7 +419,6 @@ public final class TrainingController {
     }
 
     public void dispose() {
-        pump.stop();
         service.cancel();
         control.changed();
     }
@@ -436,8 +463,8 @@ public final class TrainingController {
             // The run has ended, so everything it queued is in the feed: take it all up before
             // reporting, or the status would quote the test before the last (the frame timer
             // may not have drained the final test point yet).
-            drainCurves();
-            takeSnapshot();
+            takeUpFrame();
+            model.refreshSnapshot();
         }
         switch (s) {
             case SUCCEEDED -> {
@@ -481,16 +508,16 @@ public final class TrainingController {
         if (!ts.isEmpty()) {
             TrainingFeed.TestPoint t = ts.get(ts.size() - 1);
             lastTestWeights = weightsAfter(model.modelNameProperty().get(), t.imagesSeen());
+            lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
             lastTest.set(t);
         }
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    private void takeSnapshot() {
+    /** Before each frame is published: new curve points, and how far the live run is. */
+    private void takeUpFrame() {
+        drainCurves();
         TrainingSnapshot s = feed.latest();
-        if (s != null && s != snapshot.get() && pinned == null) {
-            snapshot.set(s);
-        }
         if (s != null) {
             imagesSeen = s.imagesSeen();
         }
@@ -501,20 +528,9 @@ public final class TrainingController {
         recording = r;
     }
 
-    /** Shows this moment instead of the live run until {@link #unpin()} (the timeline). */
-    public void pin(TrainingSnapshot s) {
-        pinned = s;
-        snapshot.set(s);
-    }
-
-    public void unpin() {
-        pinned = null;
-        snapshot.set(feed.latest());
-    }
-
-    /** Shows a test result made elsewhere (the timeline's evaluation at a step) in the Evaluation view. */
-    public void showTest(TrainingFeed.TestPoint p) {
-        lastTest.set(p);
+    /** True while the timeline shows a past moment instead of the live run. */
+    public boolean isPinned() {
+        return model.isPinned();
     }
 
     /** The training tasks, run on the engine thread. */

@@ -45,10 +45,10 @@ public final class TrainingFeature {
     private void build(MainWindow w, AppModel m) {
         trainingView = new TrainingView(m, controller);
         filtersView = new FiltersView(m);
-        selection = new ImageSelection(m, controller);
+        selection = new ImageSelection(m);
         featureMapsView = new FeatureMapsView(m, selection);
         poolingView = new PoolingView(m, selection);
-        evaluationView = new EvaluationView(controller, i -> {
+        evaluationView = new EvaluationView(m, controller, i -> {
             selection.showTestImage(i);
             w.select(PageIds.FEATURE_MAPS);
         });
@@ -62,12 +62,19 @@ public final class TrainingFeature {
         // image views settle for fewer frames, which leaves the CPU to the training thread.
         Runnable rates = () -> {
             double pace = controller.paceProperty().get();
-            boolean everyStep = Double.isFinite(pace) && pace <= 30;
+            // a moment of the timeline (scrubbed or replayed) is shown at once, not a frame later
+            boolean everyStep = Double.isFinite(pace) && pace <= 30 || !m.moment().live();
             filtersView.setMaxRate(everyStep ? 30 : 15);
             featureMapsView.setMaxRate(everyStep ? 30 : 10);
             poolingView.setMaxRate(everyStep ? 30 : 10);
+            trainingView.setMaxRate(m.moment().live() ? 6 : 30);
         };
         controller.paceProperty().addListener((o, was, now) -> rates.run());
+        m.momentProperty().addListener((o, was, now) -> {
+            if (was.live() != now.live()) {
+                rates.run();
+            }
+        });
         rates.run();
 
         MenuItem open = new MenuItem("_Open dataset folder…");

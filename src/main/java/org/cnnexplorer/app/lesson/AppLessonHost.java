@@ -74,8 +74,7 @@ final class AppLessonHost implements LessonHost {
     @Override
     public void onInputsChanged(Runnable r) {
         ChangeListener<Object> l = (o, was, now) -> r.run();
-        model.snapshotProperty().addListener(l);
-        training.controller().snapshotProperty().addListener(l);
+        model.frameProperty().addListener(l);
         training.selection().addChoiceListener(r);
         if (draw != null) {
             draw.drawnInputProperty().addListener(l);

@@ -25,7 +25,7 @@ import org.cnnexplorer.data.MnistFiles;
  * data set stops a run.
  */
 public final class MyDigitsFeature {
-    public static final String TAB = "tab-my-digits";
+    public static final String TAB = org.cnnexplorer.app.page.PageIds.MY_DIGITS;
 
     private final AppModel model;
     private final TrainingController controller;
@@ -42,7 +42,7 @@ public final class MyDigitsFeature {
         actions = new MyDigitsActions(m, digits, () -> stage);
         view = new MyDigitsView(m, digits, actions);
         actions.setView(view);
-        w.addTab("My digits", TAB, view);
+        w.addPage(org.cnnexplorer.app.page.Page.of(TAB, "My digits", view));
         if (draw != null) {
             draw.addControls(new AddToMyDigitsBar(draw, digits));
         }

@@ -10,6 +10,8 @@ public final class PageIds {
     public static final String DRAW = "tab-draw";
     public static final String BACKPROP = "tab-backprop";
     public static final String GRADCHECK = "tab-gradcheck";
+    public static final String RUNS = "tab-runs";
+    public static final String MY_DIGITS = "tab-my-digits";
 
     private PageIds() {
     }

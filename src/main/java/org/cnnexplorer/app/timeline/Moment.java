@@ -6,4 +6,9 @@ package org.cnnexplorer.app.timeline;
  */
 public record Moment(SessionRun run, long step, boolean live) {
     public static final Moment LIVE = new Moment(null, -1, true);
+
+    /** "step 1,200 of Run 2", or "live training". */
+    public String describe() {
+        return live ? "live training" : String.format(java.util.Locale.ROOT, "step %,d of %s", step, run.name());
+    }
 }

@@ -26,7 +26,7 @@ import org.cnnexplorer.train.TrainingSnapshot;
  * The one channel that says which moment the views show, and what makes them show it. A live
  * moment lets the views follow training; any other moment is replayed on a worker thread (the
  * newest request wins, older ones are dropped) and then handed to the views as the snapshots
- * they already read ({@link AppModel#pin}, {@link TrainingController#pin}), so a view never keeps
+ * they already read (one frame, {@link AppModel#pin}), so a view never keeps
  * its own idea of the step.
  */
 public final class MomentPresenter {
@@ -101,7 +101,6 @@ public final class MomentPresenter {
             pending.set(null);
             problem.set("");
             model.unpin();
-            training.unpin();
             return;
         }
         Dataset train = model.data() == null ? null : model.data().train();
@@ -176,8 +175,8 @@ public final class MomentPresenter {
         }
         long cpu0 = CPU.getCurrentThreadCpuTime();
         problem.set("");
-        model.pin(s.weights());
-        training.pin(s.training());
+        // one frame: these weights, that step's snapshot and the moment, together
+        model.pin(s.weights(), s.training(), new Moment(now.run(), s.training().globalStep(), false));
         if (s.nextImage() >= 0) {
             onNextImage.accept(s.nextImage());
         }

@@ -151,7 +151,12 @@ public final class RunsView extends LiveView {
             chartedVersion = -1;
             requestRender();
         });
-        presenter.momentProperty().addListener((o, a, b) -> requestRender());
+        // The cursor and the filters follow the moment the other pages show (the window's frame).
+        model.frameProperty().addListener((o, a, b) -> {
+            if (!a.moment().equals(b.moment())) {
+                requestRender();
+            }
+        });
         lossOverlay.layoutBoundsProperty().addListener((o, a, b) -> placeCursors());
         // A recording run's curves grow: redraw them twice a second while this tab shows.
         liveRefresh.setOnFinished(e -> {
@@ -245,6 +250,12 @@ public final class RunsView extends LiveView {
         accuracy.getData().setAll(as);
     }
 
+    /** The step the pages show: the frame's moment, or the timeline run's end while live. */
+    private long shownStep() {
+        Moment m = model.frame().moment();
+        return m.live() ? timeline.step() : m.step();
+    }
+
     /** The dashed line at the timeline's step on both charts. */
     private void placeCursors() {
         place(loss, lossX, lossOverlay, lossCursor);
@@ -258,7 +269,7 @@ public final class RunsView extends LiveView {
             return;
         }
         chart.layout();
-        long step = timeline.step();
+        long step = shownStep();
         double px = x.getDisplayPosition(step);
         Point2D top = overlay.sceneToLocal(x.localToScene(px, 0));
         Bounds pb = overlay.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
@@ -288,7 +299,7 @@ public final class RunsView extends LiveView {
             replays.clear();
             replayData = train;
         }
-        long step = timeline.step();
+        long step = shownStep();
         List<double[]> shown = new ArrayList<>();
         List<String> names = new ArrayList<>();
         StringBuilder note = new StringBuilder();

@@ -42,6 +42,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
     private boolean updating;
     private double carry;
     private long lastFrame;
+    private final FramePacer pacer = new FramePacer(FPS);
     private Runnable onResume = () -> { };
     private final HBox controls = new HBox(6);
 
@@ -302,6 +303,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         playing = true;
         carry = 0;
         lastFrame = 0;
+        pacer.reset();
         play.setText("Pause");
     }
 
@@ -322,7 +324,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
             return;
         }
         if (playing) {
-            if (lastFrame != 0 && now - lastFrame < 1e9 / FPS - 2e6) {
+            if (!pacer.pulse(now)) {
                 return;
             }
             double dt = lastFrame == 0 ? 1 / FPS : Math.min(0.25, (now - lastFrame) / 1e9);

@@ -24,12 +24,8 @@ import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.io.RunFile;
 import org.cnnexplorer.io.RunFileException;
 import org.cnnexplorer.nn.Network;
-import org.cnnexplorer.train.EvalResult;
-import org.cnnexplorer.train.Evaluator;
-import org.cnnexplorer.train.NetworkSnapshot;
 import org.cnnexplorer.train.RunHistory;
 import org.cnnexplorer.train.TrainConfig;
-import org.cnnexplorer.train.TrainingFeed;
 
 /**
  * Time travel for the window: records every training run, puts the timeline under the tabs, adds
@@ -37,7 +33,7 @@ import org.cnnexplorer.train.TrainingFeed;
  * test set at the timeline's step with progress.
  */
 public final class TimelineFeature {
-    public static final String RUNS_TAB = "tab-runs";
+    public static final String RUNS_TAB = org.cnnexplorer.app.page.PageIds.RUNS;
 
     private final AppModel model;
     private final TrainingController training;
@@ -49,8 +45,6 @@ public final class TimelineFeature {
     private final RunsView runsView;
     private final ProgressBar evalProgress = new ProgressBar(0);
     private final Button evaluate = new Button("Evaluate here");
-    private final javafx.beans.property.BooleanProperty evalRunning = new javafx.beans.property.SimpleBooleanProperty();
-    private Task<EvalResult> evalTask;
 
     private TimelineFeature(MainWindow w, AppModel model, TrainingController training, Stage stage) {
         this.model = model;
@@ -84,16 +78,16 @@ public final class TimelineFeature {
         evaluate.setOnAction(e -> evaluateHere());
         evalProgress.setId("timeline-eval-progress");
         evalProgress.setPrefWidth(70);
-        evalProgress.setVisible(false);
+        evalProgress.progressProperty().bind(training.evalProgressProperty());
+        evalProgress.visibleProperty().bind(training.evalProgressProperty().greaterThanOrEqualTo(0));
+        // No run, no step to test (the Evaluation tab tests the weights in use); and one evaluation at a time.
+        evaluate.disableProperty().bind(evalProgress.visibleProperty().or(bar.runBox().valueProperty().isNull()));
         bar.controls().getChildren().addAll(evaluate, evalProgress);
         evaluate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // No run, no step to test: the Evaluation tab tests the weights in use.
-        evaluate.disableProperty().bind(bar.runBox().valueProperty().isNull().or(evalRunning));
         // Under the tabs, above the status line; the window's other parts stay as they are.
         w.root().setBottom(new VBox(bar, w.root().getBottom()));
 
-        Tab t = w.addTab("Runs", RUNS_TAB, runsView);
-        runsView.showingProperty().bind(t.selectedProperty());
+        w.addPage(org.cnnexplorer.app.page.Page.of(RUNS_TAB, "Runs", runsView));
 
         MenuItem save = item("Save _run…", "Shortcut+Shift+S", this::chooseAndSave);
         save.setId("save-run");
@@ -141,7 +135,7 @@ public final class TimelineFeature {
      * the tab shows (and when it is shown): tracing a step costs more than the other views' frames.
      */
     public void followInTab(String tabId, java.util.function.IntConsumer useImage) {
-        Tab tab = window.tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElse(null);
+        Tab tab = window.pages().tab(tabId);
         if (tab == null) {
             return;
         }
@@ -221,49 +215,7 @@ public final class TimelineFeature {
 
     /** Tests the weights the views show (the timeline's step) with a progress bar; Evaluation shows the result. */
     public void evaluateHere() {
-        if (model.data() == null || evalTask != null) {
-            return;
-        }
-        NetworkSnapshot weights = model.snapshot();
-        SessionRun r = bar.run();
-        if (r == null) {
-            return;
-        }
-        int n = r != null ? r.history().config().testSize() : training.configProperty().get().testSize();
-        Dataset test = n == TrainConfig.ALL ? model.data().test() : model.data().test().head(Math.min(n, model.data().test().count()));
-        long step = bar.step();
-        Task<EvalResult> t = new Task<>() {
-            @Override
-            protected EvalResult call() {
-                return Evaluator.evaluate(weights.toNetwork(), test, this::isCancelled, done -> updateProgress(done, test.count()));
-            }
-        };
-        evalTask = t;
-        evalProgress.progressProperty().bind(t.progressProperty());
-        evalProgress.setVisible(true);
-        evalRunning.set(true);
-        model.statusProperty().set(String.format(Locale.ROOT, "Evaluating step %,d on %,d test images…", step, test.count()));
-        t.setOnSucceeded(e -> {
-            finishEval();
-            EvalResult res = t.getValue();
-            training.showTest(new TrainingFeed.TestPoint(step, 0, res, test));
-            model.statusProperty().set(String.format(Locale.ROOT, "Step %,d: test accuracy %.1f%%, loss %.3f on %,d images",
-                    step, 100 * res.accuracy(), res.loss(), res.count()));
-        });
-        t.setOnFailed(e -> {
-            finishEval();
-            model.statusProperty().set("Evaluation failed: " + t.getException().getMessage());
-        });
-        Thread th = new Thread(t, "evaluate-step");
-        th.setDaemon(true);
-        th.start();
-    }
-
-    private void finishEval() {
-        evalTask = null;
-        evalProgress.progressProperty().unbind();
-        evalProgress.setVisible(false);
-        evalRunning.set(false);
+        training.evaluateNow();
     }
 
     // ---- slides ----

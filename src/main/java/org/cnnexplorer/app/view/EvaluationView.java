@@ -29,6 +29,9 @@ public final class EvaluationView extends LiveView {
     static final int GALLERY_LIMIT = 120;
 
     private final TrainingController training;
+    private final org.cnnexplorer.app.AppModel model;
+    private final javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+    private final Label stale = new Label();
     private final IntConsumer openTestImage;
     private final Label summary = new Label("No evaluation yet: it runs at the end of every epoch, or press Evaluate now.");
     private final ConfusionMatrixView matrix = new ConfusionMatrixView();
@@ -40,7 +43,8 @@ public final class EvaluationView extends LiveView {
     private int cellPredicted = -1;
 
     /** @param openTestImage shows test image i in the feature maps */
-    public EvaluationView(TrainingController training, IntConsumer openTestImage) {
+    public EvaluationView(org.cnnexplorer.app.AppModel model, TrainingController training, IntConsumer openTestImage) {
+        this.model = model;
         this.training = training;
         this.openTestImage = openTestImage;
         setId("evaluation-view");
@@ -51,15 +55,27 @@ public final class EvaluationView extends LiveView {
                         + "is right. Click a cell to see its images; click an image to open it in Feature maps.");
         Button evaluate = new Button("Evaluate now");
         evaluate.setId("evaluate-button");
-        evaluate.setTooltip(new Tooltip("Test the newest weights on the test set (F9)"));
+        evaluate.setTooltip(new Tooltip("Test the weights the views show on the test set: the live ones, or the "
+                + "timeline's step (F9)"));
         evaluate.setOnAction(e -> training.evaluateNow());
+        progress.setId("eval-progress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(training.evalProgressProperty());
+        progress.visibleProperty().bind(training.evalProgressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        evaluate.disableProperty().bind(progress.visibleProperty());
+        stale.setId("eval-stale");
+        stale.getStyleClass().add("stale-note");
+        stale.setWrapText(true);
+        stale.setVisible(false);
+        stale.managedProperty().bind(stale.visibleProperty());
         Button misclassified = new Button("Show all misclassified");
         misclassified.setOnAction(e -> showCell(-1, -1));
         summary.setId("eval-summary");
         summary.getStyleClass().add("card-title");
-        HBox actions = new HBox(10, evaluate, misclassified, summary);
+        HBox actions = new HBox(10, evaluate, progress, misclassified, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, header, actions);
+        VBox top = new VBox(8, header, actions, stale);
         top.setPadding(new Insets(10));
         setTop(top);
 
@@ -79,6 +95,12 @@ public final class EvaluationView extends LiveView {
         training.lastTestProperty().addListener((o, was, now) -> {
             point = now;
             requestRender();
+        });
+        // A result stays on screen when the timeline moves, marked as another moment's.
+        model.frameProperty().addListener((o, was, now) -> {
+            if (!was.moment().equals(now.moment())) {
+                requestRender();
+            }
         });
         render();
     }
@@ -102,6 +124,7 @@ public final class EvaluationView extends LiveView {
     @Override
     protected void render() {
         if (point == null) {
+            stale.setVisible(false);
             matrix.clear();
             gallery.getChildren().clear();
             galleryTitle.setText("");
@@ -109,6 +132,14 @@ public final class EvaluationView extends LiveView {
             return;
         }
         EvalResult r = point.result();
+        org.cnnexplorer.app.timeline.Moment tested = training.lastTestMoment();
+        org.cnnexplorer.app.timeline.Moment shown = model.frame().moment();
+        boolean old = !tested.equals(shown);
+        stale.setVisible(old);
+        stale.setText(old ? "Stale: these results are for " + tested.describe() + "; the views now show " + shown.describe()
+                + ". Press Evaluate now to test those weights." : "");
+        matrix.setOpacity(old ? 0.45 : 1);
+        gallery.setOpacity(old ? 0.45 : 1);
         summary.setText(String.format(Locale.ROOT, "Test accuracy %.1f%% (%,d of %,d right), loss %.3f · %s%s",
                 100 * r.accuracy(), r.correct(), r.count(), r.loss(), training.lastTestWeights(),
                 point.epoch() > 0 ? " (end of epoch " + point.epoch() + ")" : ""));

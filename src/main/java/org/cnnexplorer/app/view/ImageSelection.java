@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
 import org.cnnexplorer.app.AppModel;
-import org.cnnexplorer.app.TrainingController;
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.ImageActivations;
@@ -17,8 +16,8 @@ import org.cnnexplorer.train.TrainingSnapshot;
 /**
  * Which image the feature-map and routing views show, shared so both follow one choice: the
  * image the trainer just stepped on, or image {@link #indexProperty()} of the training or test set.
- * {@link #activations()} gives that image's activations under the newest weights, computed on a
- * private copy of the published snapshot (never the live network).
+ * {@link #activations()} gives that image's activations under the weights of the window's frame
+ * (live or the timeline's moment), computed on a private copy of the snapshot (never the live network).
  */
 public final class ImageSelection {
     public enum Source {
@@ -38,7 +37,6 @@ public final class ImageSelection {
     }
 
     private final AppModel model;
-    private final TrainingController training;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.TRAINING_STEP);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
     /** The Draw tab's digit as MNIST bytes (28x28), or null before one was sent. */
@@ -47,9 +45,8 @@ public final class ImageSelection {
     private ImageActivations cached;
     private Object cachedKey;
 
-    public ImageSelection(AppModel model, TrainingController training) {
+    public ImageSelection(AppModel model) {
         this.model = model;
-        this.training = training;
     }
 
     public ObjectProperty<Source> sourceProperty() {
@@ -88,9 +85,8 @@ public final class ImageSelection {
     /** Calls {@code onChange} whenever what {@link #activations()} returns may have changed. */
     public void addListener(Runnable onChange) {
         addChoiceListener(onChange);
-        ChangeListener<Object> l = (o, was, now) -> onChange.run();
-        model.snapshotProperty().addListener(l);
-        training.snapshotProperty().addListener(l);
+        // One channel: the weights and the training step arrive together, once a frame.
+        model.frameProperty().addListener((o, was, now) -> onChange.run());
     }
 
     /** Calls {@code onChange} when the choice itself changes (source, index or data set), not the weights. */
@@ -104,11 +100,12 @@ public final class ImageSelection {
 
     /** The chosen image's activations, or null if there is none yet (FX thread). */
     public ImageActivations activations() {
+        org.cnnexplorer.app.page.Frame f = model.frame();
         if (source.get() == Source.TRAINING_STEP) {
-            TrainingSnapshot s = training.snapshotProperty().get();
+            TrainingSnapshot s = f.training();
             return s == null ? null : s.current();
         }
-        NetworkSnapshot w = model.snapshot();
+        NetworkSnapshot w = f.weights();
         if (source.get() == Source.DRAWING) {
             byte[] px = drawing.get();
             if (px == null || w == null || px.length != w.height * w.width) {
@@ -140,8 +137,10 @@ public final class ImageSelection {
 
     /** One line saying which image is shown: "test image 42 (a 4)", "training step 1,450: training image 87 (a 3)". */
     public String describe() {
+        org.cnnexplorer.app.page.Frame f = model.frame();
+        String weights = f.live() ? "the newest weights" : "the weights at " + f.moment().describe();
         if (source.get() == Source.TRAINING_STEP) {
-            TrainingSnapshot s = training.snapshotProperty().get();
+            TrainingSnapshot s = f.training();
             if (s == null || s.current() == null) {
                 return "No training step yet: press Start or Step, or browse a data set.";
             }
@@ -150,14 +149,14 @@ public final class ImageSelection {
         }
         if (source.get() == Source.DRAWING) {
             return drawing.get() == null ? "Nothing drawn yet: draw a digit in the Draw tab and press \"Show in feature maps\"."
-                    : "Your drawing from the Draw tab (its label is unknown); the newest weights";
+                    : "Your drawing from the Draw tab (its label is unknown); " + weights;
         }
         Dataset d = dataset();
         if (d == null) {
             return "The data set is loading…";
         }
         int i = Math.max(0, Math.min(index.get(), d.count() - 1));
-        return String.format("%s image %,d of %,d, a %d; the newest weights",
-                source.get() == Source.TEST_SET ? "Test" : "Training", i, d.count(), d.label(i));
+        return String.format("%s image %,d of %,d, a %d; %s",
+                source.get() == Source.TEST_SET ? "Test" : "Training", i, d.count(), d.label(i), weights);
     }
 }

@@ -19,6 +19,9 @@ public abstract class LiveView extends BorderPane {
     private boolean dirty;
     private long minNanos;
     private long lastRender;
+    private long renders;
+    private long lastRenderCpuNanos;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     protected LiveView() {
         showing.addListener((o, was, now) -> {
@@ -62,7 +65,20 @@ public abstract class LiveView extends BorderPane {
     private void renderNow() {
         dirty = false;
         lastRender = System.nanoTime();
+        long cpu0 = CPU.getCurrentThreadCpuTime();
         render();
+        lastRenderCpuNanos = CPU.getCurrentThreadCpuTime() - cpu0;
+        renders++;
+    }
+
+    /** How many times this view has rendered (for measuring how soon a view shows a moment). */
+    public final long renders() {
+        return renders;
+    }
+
+    /** The FX thread's CPU time of the newest render, in milliseconds (for measuring). */
+    public final double lastRenderCpuMs() {
+        return lastRenderCpuNanos / 1e6;
     }
 
     /** Draws the current state (FX thread). */

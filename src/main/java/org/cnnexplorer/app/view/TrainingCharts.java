@@ -29,6 +29,12 @@ public final class TrainingCharts extends VBox {
     private XYChart.Series<Number, Number> testLoss;
     private XYChart.Series<Number, Number> trainAcc;
     private XYChart.Series<Number, Number> testAcc;
+    private final javafx.scene.shape.Line lossCursor = cursorLine("loss-cursor");
+    private final javafx.scene.shape.Line accuracyCursor = cursorLine("accuracy-cursor");
+    private final javafx.scene.layout.Pane lossOverlay = new javafx.scene.layout.Pane(lossCursor);
+    private final javafx.scene.layout.Pane accuracyOverlay = new javafx.scene.layout.Pane(accuracyCursor);
+    /** The step the timeline shows, or NaN while it follows live training (no cursor then). */
+    private double cursorStep = Double.NaN;
     private long seenRebuilds = -1;
     private int shownTrain;
     private int shownTest;
@@ -53,9 +59,17 @@ public final class TrainingCharts extends VBox {
         newSeries();
         lossChart.setId("loss-chart");
         accuracyChart.setId("accuracy-chart");
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
-        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        getChildren().addAll(lossChart, accuracyChart);
+        // The cursors sit on panes over the charts, so the charts' own layout never moves them.
+        javafx.scene.layout.StackPane lossStack = new javafx.scene.layout.StackPane(lossChart, lossOverlay);
+        javafx.scene.layout.StackPane accuracyStack = new javafx.scene.layout.StackPane(accuracyChart, accuracyOverlay);
+        lossOverlay.setMouseTransparent(true);
+        accuracyOverlay.setMouseTransparent(true);
+        lossOverlay.layoutBoundsProperty().addListener((o, a, b) -> placeCursors());
+        accuracyOverlay.layoutBoundsProperty().addListener((o, a, b) -> placeCursors());
+        lossChart.getXAxis().widthProperty().addListener((o, a, b) -> placeCursors());
+        VBox.setVgrow(lossStack, Priority.ALWAYS);
+        VBox.setVgrow(accuracyStack, Priority.ALWAYS);
+        getChildren().addAll(lossStack, accuracyStack);
         setSpacing(4);
     }
 
@@ -128,6 +142,63 @@ public final class TrainingCharts extends VBox {
         double maxX = Math.max(shownTrain > 0 ? train.x(shownTrain - 1) : 0, shownTest > 0 ? test.x(shownTest - 1) : 0);
         lossX.setMax(maxX);
         accuracyX.setMax(maxX);
+        placeCursors();
+    }
+
+    private static javafx.scene.shape.Line cursorLine(String id) {
+        javafx.scene.shape.Line l = new javafx.scene.shape.Line();
+        l.setId(id);
+        l.getStyleClass().add("step-cursor");
+        l.setStroke(javafx.scene.paint.Color.gray(0.35));
+        l.getStrokeDashArray().setAll(4.0, 3.0);
+        l.setStrokeWidth(1.5);
+        l.setManaged(false);
+        l.setVisible(false);
+        return l;
+    }
+
+    /** A dashed line at this step on both charts (the timeline's step), or none for NaN (live). */
+    public void setCursor(double step) {
+        if (Double.compare(step, cursorStep) != 0) {
+            cursorStep = step;
+            placeCursors();
+        }
+    }
+
+    private void placeCursors() {
+        place(lossChart, lossOverlay, lossCursor);
+        place(accuracyChart, accuracyOverlay, accuracyCursor);
+    }
+
+    private void place(LineChart<Number, Number> chart, javafx.scene.layout.Pane overlay, javafx.scene.shape.Line line) {
+        javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        if (Double.isNaN(cursorStep) || plot == null || getScene() == null) {
+            line.setVisible(false);
+            return;
+        }
+        chart.layout();  // the axis has the bounds of the newest sync
+        double px = x.getDisplayPosition(cursorStep);
+        javafx.geometry.Point2D at = overlay.sceneToLocal(x.localToScene(px, 0));
+        javafx.geometry.Bounds pb = overlay.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
+        if (at == null || pb == null || px < 0 || px > x.getWidth()) {
+            line.setVisible(false);
+            return;
+        }
+        line.setStartX(at.getX());
+        line.setEndX(at.getX());
+        line.setStartY(pb.getMinY());
+        line.setEndY(pb.getMaxY());
+        line.setVisible(true);
+    }
+
+    /** The cursor lines, for tests (in their overlay's coordinates). */
+    public javafx.scene.shape.Line lossCursor() {
+        return lossCursor;
+    }
+
+    public javafx.scene.shape.Line accuracyCursor() {
+        return accuracyCursor;
     }
 
     /** Test results are few: each gets a dot, so even the first one shows. */

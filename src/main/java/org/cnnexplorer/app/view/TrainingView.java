@@ -44,6 +44,8 @@ public final class TrainingView extends LiveView {
     private final Label timing = new Label(" ");
     private final Label lastWindow = new Label(" ");
     private final SettingsPane settings;
+    /** Whether a moment belongs to the run whose curves these are (only then the cursor marks it). */
+    private java.util.function.Predicate<org.cnnexplorer.app.timeline.Moment> curvesOf = m -> true;
 
     public TrainingView(AppModel model, TrainingController training) {
         this.model = model;
@@ -144,9 +146,10 @@ public final class TrainingView extends LiveView {
         }});
         setCenter(right);
 
-        // Charts and text need not follow every frame; a few updates a second keep the FX thread light.
+        // Charts and text need not follow every frame; a few updates a second keep the FX thread light
+        // (the timeline's moments are shown at once: TrainingFeature sets the rate).
         setMaxRate(6);
-        training.snapshotProperty().addListener((o, was, now) -> requestRender());
+        model.frameProperty().addListener((o, was, now) -> requestRender());
         training.stateProperty().addListener((o, was, now) -> requestRender());
         training.historyVersionProperty().addListener((o, was, now) -> requestRender());
     }
@@ -169,19 +172,28 @@ public final class TrainingView extends LiveView {
         return settings.validation();
     }
 
+    /** Tells which moments' runs the curves here show (the last run trained); others get no cursor. */
+    public void setCurvesOf(java.util.function.Predicate<org.cnnexplorer.app.timeline.Moment> p) {
+        curvesOf = p == null ? m -> true : p;
+        requestRender();
+    }
+
     public TrainingCharts charts() {
         return charts;
     }
 
     @Override
     protected void render() {
-        TrainingSnapshot s = training.snapshotProperty().get();
+        org.cnnexplorer.app.page.Frame frame = model.frame();
+        TrainingSnapshot s = frame.training();
         progress.setProgress(s == null ? 0 : s.fraction());
         position.setText(ProgressText.position(s));
         String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
         String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         charts.sync(training.history());
+        // The timeline's step, when it shows one (live training needs no cursor: it is the end).
+        charts.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
         var h = training.history().chartTrain();
         if (h.size() > 0) {
             int i = h.size() - 1;

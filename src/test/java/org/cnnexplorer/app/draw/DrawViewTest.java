@@ -124,11 +124,13 @@ class DrawViewTest {
         stroke(215, 60, 125, 245);
         double[] before = probabilities(view);
         robot.interact(() -> app.window().select("tab-training"));
+        long renders = view.renders();
         // New weights arrive (as from training) while the tab is hidden.
         var fresh = org.cnnexplorer.train.Trainer.newNetwork(org.cnnexplorer.train.TrainConfig.article(), 28, 28);
         app.model().store().replace(fresh).get(10, java.util.concurrent.TimeUnit.SECONDS);
         robot.interact(() -> app.model().refreshSnapshot());
         assertArrayEquals(before, probabilities(view), 0.0, "hidden: no recomputing");
+        assertEquals(renders, view.renders(), "hidden: not one render for the new frames");
         robot.interact(() -> app.window().select(org.cnnexplorer.app.ExplorerApp.DRAW_TAB));
         assertFalse(java.util.Arrays.equals(before, probabilities(view)), "shown again: it reads with the new weights");
     }

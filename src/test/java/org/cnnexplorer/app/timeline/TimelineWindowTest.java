@@ -156,6 +156,7 @@ class TimelineWindowTest {
         assertEquals(paused, (long) fx(bar::step), "paused stays put");
 
         // Evaluation at this step, with progress; the Evaluation view gets the result.
+        waitForStep(paused);
         fx(() -> {
             tl.evaluateHere();
             return null;
@@ -178,6 +179,24 @@ class TimelineWindowTest {
         assertArrayEquals(replayed(run1, 150), replayed(run2, 150), "run 2 starts from run 1's weights at step 150");
         assertEquals(400, run1.history().endStep(), "the old run stays");
         assertTrue(fx(() -> run2.settings().contains("resumed from Run 1 at step 150")));
+
+        // The Training tab's curves are run 2's now: run 1's moments get no cursor there, run 2's do.
+        org.cnnexplorer.app.view.TrainingCharts charts = app.training().trainingView().charts();
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.TRAINING);
+            bar.runBox().setValue(run2);
+            bar.userMoved(270);
+            return null;
+        });
+        waitForStep(270);
+        waitFor(() -> charts.lossCursor().isVisible() && charts.accuracyCursor().isVisible());
+        fx(() -> {
+            bar.runBox().setValue(run1);
+            bar.userMoved(260);
+            return null;
+        });
+        waitForStep(260);
+        waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
 
         // Compare: both runs on the Runs tab's charts, a cursor at the timeline's step, filters side by side.
         fx(() -> {
@@ -224,6 +243,129 @@ class TimelineWindowTest {
             return null;
         });
         assertFalse(fx(() -> app.model().isPinned()));
+    }
+
+    /** A short finished run of 400 steps, the timeline following it. */
+    private SessionRun trainSmallRun() throws Exception {
+        TimelineFeature tl = app.timeline();
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE
+                && tl.runs().runs().get(0).history().status() == RunHistory.Status.FINISHED);
+        return fx(() -> tl.runs().runs().get(0));
+    }
+
+    /** Where a cursor line stands, in its chart's x axis's display coordinates. */
+    private static double cursorOnAxis(javafx.scene.shape.Line cursor, javafx.scene.chart.LineChart<Number, Number> chart) {
+        return chart.getXAxis().sceneToLocal(cursor.localToScene(cursor.getStartX(), cursor.getStartY())).getX();
+    }
+
+    @Test
+    void bothTrainingChartsHaveACursorAtTheTimelinesStep() throws Exception {
+        trainSmallRun();
+        TimelineBar bar = app.timeline().bar();
+        org.cnnexplorer.app.view.TrainingCharts charts = app.training().trainingView().charts();
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.TRAINING);
+            return null;
+        });
+        assertFalse(fx(() -> charts.lossCursor().isVisible() || charts.accuracyCursor().isVisible()), "live: no cursor");
+        for (long step : new long[] {137, 350}) {
+            fx(() -> {
+                bar.userMoved(step);
+                return null;
+            });
+            waitForStep(step);
+            waitFor(() -> charts.lossCursor().isVisible() && charts.accuracyCursor().isVisible()
+                    && Math.abs(cursorOnAxis(charts.lossCursor(), charts.lossChart())
+                            - charts.lossChart().getXAxis().getDisplayPosition(step)) < 0.5);
+            for (var pair : java.util.List.of(java.util.Map.entry(charts.lossCursor(), charts.lossChart()),
+                    java.util.Map.entry(charts.accuracyCursor(), charts.accuracyChart()))) {
+                double at = fx(() -> cursorOnAxis(pair.getKey(), pair.getValue()));
+                double want = fx(() -> pair.getValue().getXAxis().getDisplayPosition(step));
+                assertEquals(want, at, 0.5, "the cursor stands at step " + step);
+            }
+        }
+        // One channel: a moment arrives as one frame (weights, training step, moment together),
+        // and a view that reads both the weights and the training step is told once, not twice.
+        int[] told = {0};
+        fx(() -> {
+            app.training().selection().addListener(() -> told[0]++);
+            bar.userMoved(222);
+            return null;
+        });
+        waitForStep(222);
+        org.cnnexplorer.app.page.Frame f = fx(() -> app.model().frame());
+        assertEquals(222, f.moment().step());
+        assertEquals(222, f.training().globalStep());
+        assertTrue(f.weights() == f.training().network(), "the frame's weights are its step's");
+        assertEquals(1, (int) fx(() -> told[0]), "one frame, one notice");
+        fx(() -> {
+            bar.goLive();
+            return null;
+        });
+        waitFor(() -> !charts.lossCursor().isVisible() && !charts.accuracyCursor().isVisible());
+        assertTrue(fx(() -> app.model().frame().live()));
+    }
+
+    @Test
+    void evaluationTestsTheShownMomentsWeightsAndIsMarkedStaleWhenItMoves() throws Exception {
+        SessionRun run = trainSmallRun();
+        TimelineBar bar = app.timeline().bar();
+        TrainingController c = app.training().controller();
+        org.cnnexplorer.app.view.EvaluationView ev = app.training().evaluationView();
+        Dataset test = fx(() -> app.model().data().test().head(100));
+        fx(() -> {
+            app.window().select(org.cnnexplorer.app.page.PageIds.EVALUATION);
+            bar.userMoved(137);
+            return null;
+        });
+        waitForStep(137);
+        // Evaluate now: progress shows at once, and the status says which weights it tests.
+        String[] status = new String[1];
+        assertTrue(fx(() -> {
+            robot.lookup("#evaluate-button").queryButton().fire();
+            status[0] = app.model().statusProperty().get();  // before 100 images can be done
+            return robot.lookup("#eval-progress").query().isVisible();
+        }), "progress shows while it runs");
+        assertTrue(status[0].contains("step 137 of Run 1"), status[0]);
+        waitFor(() -> c.lastTestProperty().get() != null && c.lastTestProperty().get().imagesSeen() == 137
+                && !robot.lookup("#eval-progress").query().isVisible());
+        org.cnnexplorer.train.EvalResult shown = fx(() -> c.lastTestProperty().get().result());
+        org.cnnexplorer.train.EvalResult atStep = org.cnnexplorer.train.Evaluator.evaluate(
+                new RunReplay(run.history(), fx(() -> app.model().data().train())).seek(137), test);
+        org.cnnexplorer.train.EvalResult live = org.cnnexplorer.train.Evaluator.evaluate(
+                fx(() -> app.model().store().latest().toNetwork()), test);
+        assertEquals(atStep.loss(), shown.loss(), "the step's weights were tested");
+        assertTrue(live.loss() != shown.loss(), "not the live weights");
+        assertArrayEquals(atStep.predicted(), shown.predicted());
+        waitFor(() -> robot.lookup("#eval-summary").queryLabeled().getText().contains("weights at step 137 of Run 1"));
+        assertFalse(fx(() -> robot.lookup("#eval-stale").query().isVisible()));
+
+        // The timeline moves: the result stays, marked stale, until Evaluate runs at the new step.
+        fx(() -> {
+            bar.userMoved(300);
+            return null;
+        });
+        waitForStep(300);
+        waitFor(() -> robot.lookup("#eval-stale").query().isVisible());
+        String note = fx(() -> robot.lookup("#eval-stale").queryLabeled().getText());
+        assertTrue(note.contains("step 137 of Run 1") && note.contains("step 300 of Run 1"), note);
+        fx(() -> {
+            app.training().controller().evaluateNow();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get().imagesSeen() == 300 && !robot.lookup("#eval-stale").query().isVisible());
+        fx(() -> {
+            bar.goLive();
+            return null;
+        });
+        waitFor(() -> robot.lookup("#eval-stale").query().isVisible());
     }
 
     static <T> T fx(Callable<T> call) throws Exception {
