@@ -84,8 +84,8 @@ public abstract class FusedStep implements TrainStep {
     /** dL/dpooled in the softmax's order, then spread to the 14-wide layout (junk and padding stay 0). */
     final double[] dFlat;
     final double[] dPooled;
-    /** Two filters' routed gradients, dL/dconv in four phase planes each (the vector steps take filters in pairs). */
-    final double[] routed = new double[8 * PS];
+    /** One filter's routed gradient, dL/dconv in its four phase planes. */
+    final double[] routed = new double[4 * PS];
     /** Scratch for a reduction's eight partial sums. */
     final double[] partial = new double[8];
 
@@ -253,10 +253,9 @@ public abstract class FusedStep implements TrainStep {
 
     /**
      * Filter f's routed gradient in plain Java, phase by phase: dL/dpooled where the phase holds
-     * the block's max (the first such phase only, with firstMaxOnly), else 0; into
-     * {@link #routed} from {@code dst} on.
+     * the block's max (the first such phase only, with firstMaxOnly), else 0.
      */
-    final void routePlain(int f, int dst, boolean firstMaxOnly) {
+    final void routePlain(int f, boolean firstMaxOnly) {
         int pb = f * 4 * PS;
         int mb = f * PS;
         for (int i = 0; i < PS; i++) {
@@ -267,7 +266,7 @@ public abstract class FusedStep implements TrainStep {
                 boolean isMax = planes[pb + ab * PS + i] == m;
                 boolean keep = firstMaxOnly ? isMax && !taken : isMax;
                 taken |= isMax;
-                routed[dst + ab * PS + i] = keep ? g : 0.0;
+                routed[ab * PS + i] = keep ? g : 0.0;
             }
         }
     }

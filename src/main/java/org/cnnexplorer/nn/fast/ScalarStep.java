@@ -109,7 +109,7 @@ final class ScalarStep extends FusedStep {
     @Override
     void filterGradient(double[] grad, boolean firstMaxOnly) {
         for (int f = 0; f < filters; f++) {
-            routePlain(f, 0, firstMaxOnly);
+            routePlain(f, firstMaxOnly);
             for (int t = 0; t < 9; t++) {
                 grad[f * 9 + t] = tapSum(t);
             }

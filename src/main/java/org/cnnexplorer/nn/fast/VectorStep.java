@@ -20,18 +20,21 @@ import jdk.incubator.vector.VectorSpecies;
  * inlines it and folds the species (and L) to a constant. Tests load all three; then the shared
  * code runs slower, with the same bits.
  *
- * <p>Where the time goes, and why the loops look as they do: the convolution and the filter
- * gradient are bound by loads, not arithmetic, so the convolution computes a filter's four phase
- * planes from one load of the sixteen input vectors they share (and the max pool in registers),
- * and the filter gradient takes filters in pairs, each input vector serving both. The softmax's
- * 108 KB of weights do not fit the L1 cache, so its totals read them in blocks and run every
- * slice over a block before the next, reading the weights from memory once.
+ * <p>The softmax's 108 KB of weights do not fit the L1 cache, so its totals read them in blocks
+ * and run every slice over a block before the next: the weights come from memory once, not once
+ * per slice (with 4 lanes that halved the time of the totals, with 2 lanes more).
+ *
+ * <p>Keep each method's vector operations few and its vectors few (about a dozen live): with
+ * more, C2 on JDK 17 now and then compiles vector code that boxes or fails to intrinsify, ten
+ * times slower. Tried and dropped for that reason: a filter's four (or two) phase planes from
+ * one load of the input vectors they share, and the filter gradient's taps for two filters per
+ * pass; both save loads and were faster when C2 compiled them well.
  */
 abstract class VectorStep extends FusedStep {
     /** Positions per block of the softmax totals: five rows of weights, 10 KB, stay in L1 for all slices. */
     private static final int BLOCK = 256;
-    /** The eight partial sums of the ten softmax rows, or of the nine taps of two filters. */
-    private final double[] sums = new double[2 * 9 * 8];
+    /** The eight partial sums of each of the ten softmax rows, or of the nine taps. */
+    private final double[] sums = new double[CLASSES * 8];
 
     VectorStep(int filters) {
         super(filters);
@@ -189,37 +192,37 @@ abstract class VectorStep extends FusedStep {
 
     /**
      * The routed gradient of phase (a, b) is dL/dpooled where that phase holds the block's max
-     * (the first such phase only, with firstMaxOnly), else 0. Filters go in pairs: first both
-     * routed gradients, then tap t's gradient of each sums them times the tap's input, phase by
-     * phase. With an odd count the last filter pairs with itself.
+     * (the first such phase only, with firstMaxOnly), else 0. First the four routed planes, then
+     * tap t's gradient sums them times the tap's input, phase by phase (a method each, so C2
+     * compiles each loop on its own).
+     *
+     * <p>Taking two filters per pass (each input vector serving both) saves a third of the
+     * loads, but C2 now and then failed to intrinsify the vector stores after the loop (one run
+     * in eight or so: ten times slower), so the filters go one at a time.
      */
     @Override
     final void filterGradient(double[] grad, boolean firstMaxOnly) {
         int lanes = species().length();
-        for (int f = 0; f < filters; f += 2) {
-            int g = Math.min(f + 1, filters - 1);
-            route(f, 0, firstMaxOnly);
-            route(g, 4 * PS, firstMaxOnly);
+        for (int f = 0; f < filters; f++) {
+            route(f, firstMaxOnly);
             for (int q = 0; q < 8; q += lanes) {
-                tapSliceLow(q);
-                tapSliceHigh(q);
+                tapSlice(q);
             }
             for (int t = 0; t < 9; t++) {
                 grad[f * 9 + t] = reduce8(sums, t * 8);
-                grad[g * 9 + t] = reduce8(sums, 72 + t * 8);
             }
         }
     }
 
-    private void route(int f, int dst, boolean firstMaxOnly) {
+    private void route(int f, boolean firstMaxOnly) {
         if (species().length() == 2) {
             // Two-lane masks run boxed on x86 in JDK 17, ten times slower than plain Java.
             // Routing only copies values, so the bits are the same.
-            routePlain(f, dst, firstMaxOnly);
+            routePlain(f, firstMaxOnly);
         } else if (firstMaxOnly) {
-            routeFirst(f, dst);
+            routeFirst(f);
         } else {
-            routeAll(f, dst);
+            routeAll(f);
         }
     }
 
@@ -229,7 +232,7 @@ abstract class VectorStep extends FusedStep {
      */
 
     /** Every phase holding the max gets dL/dpooled. */
-    private void routeAll(int f, int dst) {
+    private void routeAll(int f) {
         VectorSpecies<Double> s = species();
         DoubleVector zero = DoubleVector.zero(s);
         int pb = f * 4 * PS;
@@ -237,16 +240,15 @@ abstract class VectorStep extends FusedStep {
         for (int i = 0; i < PS; i += s.length()) {
             DoubleVector m = DoubleVector.fromArray(s, pooled, mb + i);
             DoubleVector g = DoubleVector.fromArray(s, dPooled, mb + i);
-            int r = dst + i;
-            zero.blend(g, DoubleVector.fromArray(s, planes, pb + i).compare(VectorOperators.EQ, m)).intoArray(routed, r);
-            zero.blend(g, DoubleVector.fromArray(s, planes, pb + PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, r + PS);
-            zero.blend(g, DoubleVector.fromArray(s, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, r + 2 * PS);
-            zero.blend(g, DoubleVector.fromArray(s, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, r + 3 * PS);
+            zero.blend(g, DoubleVector.fromArray(s, planes, pb + i).compare(VectorOperators.EQ, m)).intoArray(routed, i);
+            zero.blend(g, DoubleVector.fromArray(s, planes, pb + PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, PS + i);
+            zero.blend(g, DoubleVector.fromArray(s, planes, pb + 2 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, 2 * PS + i);
+            zero.blend(g, DoubleVector.fromArray(s, planes, pb + 3 * PS + i).compare(VectorOperators.EQ, m)).intoArray(routed, 3 * PS + i);
         }
     }
 
     /** Only the first phase holding the max gets it: each later phase sees what is left. */
-    private void routeFirst(int f, int dst) {
+    private void routeFirst(int f) {
         VectorSpecies<Double> s = species();
         DoubleVector zero = DoubleVector.zero(s);
         int pb = f * 4 * PS;
@@ -261,98 +263,56 @@ abstract class VectorStep extends FusedStep {
             DoubleVector g1 = g0.blend(zero, e0);
             DoubleVector g2 = g1.blend(zero, e1);
             DoubleVector g3 = g2.blend(zero, e2);
-            int r = dst + i;
-            zero.blend(g0, e0).intoArray(routed, r);
-            zero.blend(g1, e1).intoArray(routed, r + PS);
-            zero.blend(g2, e2).intoArray(routed, r + 2 * PS);
-            zero.blend(g3, e3).intoArray(routed, r + 3 * PS);
+            zero.blend(g0, e0).intoArray(routed, i);
+            zero.blend(g1, e1).intoArray(routed, PS + i);
+            zero.blend(g2, e2).intoArray(routed, 2 * PS + i);
+            zero.blend(g3, e3).intoArray(routed, 3 * PS + i);
         }
     }
 
-    /*
-     * Partial sums q to q + L - 1 of the taps of both routed filters, into {@link #sums}: taps 0
-     * to 4, then 5 to 8, each a method of its own, so that its vectors stay in registers (with
-     * all nine taps of two filters in one loop C2 compiles slow code).
-     */
-
-    private void tapSliceLow(int q) {
+    /** Partial sums q to q + L - 1 of the nine taps, into {@link #sums} (a method of its own so its nine vectors stay in registers). */
+    private void tapSlice(int q) {
         VectorSpecies<Double> s = species();
         double[] in = x;
         DoubleVector zero = DoubleVector.zero(s);
-        DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero;
-        DoubleVector u0 = zero, u1 = zero, u2 = zero, u3 = zero, u4 = zero;
+        DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero, s5 = zero, s6 = zero, s7 = zero, s8 = zero;
         for (int ab = 0; ab < 4; ab++) {
             int o = ab * 9;
-            int t0 = TAP[o + 0] + q; int t1 = TAP[o + 1] + q; int t2 = TAP[o + 2] + q; int t3 = TAP[o + 3] + q; int t4 = TAP[o + 4] + q;
-            int ga = ab * PS + q;
-            int gb = ga + 4 * PS;
+            int t0 = TAP[o], t1 = TAP[o + 1], t2 = TAP[o + 2], t3 = TAP[o + 3], t4 = TAP[o + 4];
+            int t5 = TAP[o + 5], t6 = TAP[o + 6], t7 = TAP[o + 7], t8 = TAP[o + 8];
+            // The loop runs from 0 with the slice's offset q added to every index: C2 compiles a
+            // loop starting at q with boxed vectors, ten times slower.
+            int gb = ab * PS + q;
+            t0 += q;
+            t1 += q;
+            t2 += q;
+            t3 += q;
+            t4 += q;
+            t5 += q;
+            t6 += q;
+            t7 += q;
+            t8 += q;
             for (int i = 0; i < PS; i += 8) {
-                DoubleVector ra = DoubleVector.fromArray(s, routed, ga + i);
-                DoubleVector rb = DoubleVector.fromArray(s, routed, gb + i);
-                DoubleVector v0 = DoubleVector.fromArray(s, in, i + t0);
-                s0 = s0.add(ra.mul(v0));
-                u0 = u0.add(rb.mul(v0));
-                DoubleVector v1 = DoubleVector.fromArray(s, in, i + t1);
-                s1 = s1.add(ra.mul(v1));
-                u1 = u1.add(rb.mul(v1));
-                DoubleVector v2 = DoubleVector.fromArray(s, in, i + t2);
-                s2 = s2.add(ra.mul(v2));
-                u2 = u2.add(rb.mul(v2));
-                DoubleVector v3 = DoubleVector.fromArray(s, in, i + t3);
-                s3 = s3.add(ra.mul(v3));
-                u3 = u3.add(rb.mul(v3));
-                DoubleVector v4 = DoubleVector.fromArray(s, in, i + t4);
-                s4 = s4.add(ra.mul(v4));
-                u4 = u4.add(rb.mul(v4));
+                DoubleVector gr = DoubleVector.fromArray(s, routed, gb + i);
+                s0 = s0.add(gr.mul(DoubleVector.fromArray(s, in, i + t0)));
+                s1 = s1.add(gr.mul(DoubleVector.fromArray(s, in, i + t1)));
+                s2 = s2.add(gr.mul(DoubleVector.fromArray(s, in, i + t2)));
+                s3 = s3.add(gr.mul(DoubleVector.fromArray(s, in, i + t3)));
+                s4 = s4.add(gr.mul(DoubleVector.fromArray(s, in, i + t4)));
+                s5 = s5.add(gr.mul(DoubleVector.fromArray(s, in, i + t5)));
+                s6 = s6.add(gr.mul(DoubleVector.fromArray(s, in, i + t6)));
+                s7 = s7.add(gr.mul(DoubleVector.fromArray(s, in, i + t7)));
+                s8 = s8.add(gr.mul(DoubleVector.fromArray(s, in, i + t8)));
             }
         }
-        s0.intoArray(sums, 0 + q);
+        s0.intoArray(sums, q);
         s1.intoArray(sums, 8 + q);
         s2.intoArray(sums, 16 + q);
         s3.intoArray(sums, 24 + q);
         s4.intoArray(sums, 32 + q);
-        u0.intoArray(sums, 72 + q);
-        u1.intoArray(sums, 80 + q);
-        u2.intoArray(sums, 88 + q);
-        u3.intoArray(sums, 96 + q);
-        u4.intoArray(sums, 104 + q);
-    }
-
-    private void tapSliceHigh(int q) {
-        VectorSpecies<Double> s = species();
-        double[] in = x;
-        DoubleVector zero = DoubleVector.zero(s);
-        DoubleVector s5 = zero, s6 = zero, s7 = zero, s8 = zero;
-        DoubleVector u5 = zero, u6 = zero, u7 = zero, u8 = zero;
-        for (int ab = 0; ab < 4; ab++) {
-            int o = ab * 9;
-            int t5 = TAP[o + 5] + q; int t6 = TAP[o + 6] + q; int t7 = TAP[o + 7] + q; int t8 = TAP[o + 8] + q;
-            int ga = ab * PS + q;
-            int gb = ga + 4 * PS;
-            for (int i = 0; i < PS; i += 8) {
-                DoubleVector ra = DoubleVector.fromArray(s, routed, ga + i);
-                DoubleVector rb = DoubleVector.fromArray(s, routed, gb + i);
-                DoubleVector v5 = DoubleVector.fromArray(s, in, i + t5);
-                s5 = s5.add(ra.mul(v5));
-                u5 = u5.add(rb.mul(v5));
-                DoubleVector v6 = DoubleVector.fromArray(s, in, i + t6);
-                s6 = s6.add(ra.mul(v6));
-                u6 = u6.add(rb.mul(v6));
-                DoubleVector v7 = DoubleVector.fromArray(s, in, i + t7);
-                s7 = s7.add(ra.mul(v7));
-                u7 = u7.add(rb.mul(v7));
-                DoubleVector v8 = DoubleVector.fromArray(s, in, i + t8);
-                s8 = s8.add(ra.mul(v8));
-                u8 = u8.add(rb.mul(v8));
-            }
-        }
         s5.intoArray(sums, 40 + q);
         s6.intoArray(sums, 48 + q);
         s7.intoArray(sums, 56 + q);
         s8.intoArray(sums, 64 + q);
-        u5.intoArray(sums, 112 + q);
-        u6.intoArray(sums, 120 + q);
-        u7.intoArray(sums, 128 + q);
-        u8.intoArray(sums, 136 + q);
     }
 }
