@@ -176,18 +176,7 @@ abstract class VectorStep extends FusedStep {
             }
             acc.intoArray(dFlat, i);
         }
-        for (int i = nv; i < n; i++) {
-            double xi = xs[i];
-            double wi = w[i];
-            double acc = wi * d[0];
-            w[i] = wi - lr * (d[0] * xi);
-            for (int k = 1; k < CLASSES; k++) {
-                wi = w[k * n + i];
-                acc = acc + wi * d[k];
-                w[k * n + i] = wi - lr * (d[k] * xi);
-            }
-            dFlat[i] = acc;
-        }
+        softmaxBackpropPlain(w, lr, nv);
     }
 
     /**
