@@ -251,6 +251,24 @@ public abstract class FusedStep implements TrainStep {
         }
     }
 
+    /** {@link #softmaxBackprop} in plain Java for positions {@code from} to the end (the vector steps' tail). */
+    final void softmaxBackpropPlain(double[] w, double lr, int from) {
+        int n = flatLen;
+        double[] d = dLdT;
+        for (int i = from; i < n; i++) {
+            double xi = flat[i];
+            double wi = w[i];
+            double acc = wi * d[0];
+            w[i] = wi - lr * (d[0] * xi);
+            for (int k = 1; k < CLASSES; k++) {
+                wi = w[k * n + i];
+                acc = acc + wi * d[k];
+                w[k * n + i] = wi - lr * (d[k] * xi);
+            }
+            dFlat[i] = acc;
+        }
+    }
+
     /**
      * Filter f's routed gradient in plain Java, phase by phase: dL/dpooled where the phase holds
      * the block's max (the first such phase only, with firstMaxOnly), else 0.

@@ -90,20 +90,7 @@ final class ScalarStep extends FusedStep {
 
     @Override
     void softmaxBackprop(double[] w, double lr) {
-        int n = flatLen;
-        double[] d = dLdT;
-        for (int i = 0; i < n; i++) {
-            double xi = flat[i];
-            double wi = w[i];
-            double acc = wi * d[0];
-            w[i] = wi - lr * (d[0] * xi);
-            for (int k = 1; k < CLASSES; k++) {
-                wi = w[k * n + i];
-                acc = acc + wi * d[k];
-                w[k * n + i] = wi - lr * (d[k] * xi);
-            }
-            dFlat[i] = acc;
-        }
+        softmaxBackpropPlain(w, lr, 0);
     }
 
     @Override

@@ -99,7 +99,9 @@ public final class Steps {
 
     /**
      * The vector step at 2, 4 or 8 lanes, or null without the module. Every lane count runs on
-     * every CPU (emulated where it is not native), so tests can pin all three anywhere.
+     * every CPU (emulated where it is not native), so tests can pin all three anywhere. Only the
+     * first lane count a JVM loads runs at full speed (see {@link VectorStep}); the others give
+     * the same bits, slower.
      */
     public static FusedStep vectorOrNull(int filters, int lanes) {
         if (lanes != 2 && lanes != 4 && lanes != 8) {
