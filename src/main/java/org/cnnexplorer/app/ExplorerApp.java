@@ -156,6 +156,26 @@ public class ExplorerApp extends Application {
         recentMenu = RecentMenu.install(window, model.recentFiles(), openers, settings);
     }
 
+    /**
+     * Once the data is in, the hidden tabs' views render once in the background, one every 150 ms
+     * (each takes a few tens of ms of the window thread), so a first visit during training is as
+     * smooth as a later one.
+     */
+    private void prepareHiddenViews() {
+        java.util.List<org.cnnexplorer.app.view.LiveView> views = new java.util.ArrayList<>();
+        for (org.cnnexplorer.app.page.Page p : window.pages().all()) {
+            if (p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
+                views.add(v);
+            }
+        }
+        javafx.animation.Timeline t = new javafx.animation.Timeline();
+        for (int i = 0; i < views.size(); i++) {
+            org.cnnexplorer.app.view.LiveView v = views.get(i);
+            t.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(300 + 150 * i), e -> v.prepare()));
+        }
+        t.play();
+    }
+
     private void loadBundledData() {
         model.statusProperty().set("Loading the bundled MNIST…");
         Task<MnistFiles.Split> load = new Task<>() {
@@ -179,6 +199,7 @@ public class ExplorerApp extends Application {
             MnistFiles.Split s = load.getValue();
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
             model.dataProperty().set(s);
+            prepareHiddenViews();
         });
         load.setOnFailed(e -> {
             model.statusProperty().set("Could not load the bundled MNIST: " + load.getException().getMessage());

@@ -64,7 +64,7 @@ public final class TrainingFeature {
             double pace = controller.paceProperty().get();
             // a moment of the timeline (scrubbed or replayed) is shown at once, not a frame later
             boolean everyStep = Double.isFinite(pace) && pace <= 30 || !m.moment().live();
-            filtersView.setMaxRate(everyStep ? 30 : 15);
+            filtersView.setMaxRate(everyStep ? 30 : 10);
             featureMapsView.setMaxRate(everyStep ? 30 : 10);
             poolingView.setMaxRate(everyStep ? 30 : 10);
             trainingView.setMaxRate(m.moment().live() ? 6 : 30);
