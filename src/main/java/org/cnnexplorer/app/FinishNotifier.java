@@ -9,7 +9,8 @@ import org.controlsfx.control.Notifications;
 
 /**
  * A small notice (ControlsFX {@link Notifications}) when a long training run or an evaluation
- * ends while the user is looking elsewhere: the window is not focused, or another tab is showing.
+ * ends while the user is looking elsewhere: another tab is showing, or, for a long run, the window
+ * is not focused.
  * The status line says the same; the notice is for whoever is not watching it. Clicking it shows
  * the result's tab. With reduced motion it stays until closed instead of fading away.
  */
@@ -38,7 +39,10 @@ public final class FinishNotifier {
         }
         String tab = training ? PageIds.TRAINING : PageIds.EVALUATION;
         Tab selected = window.tabs().getSelectionModel().getSelectedItem();
-        boolean watching = stage.isFocused() && selected != null && tab.equals(selected.getId());
+        boolean onTab = selected != null && tab.equals(selected.getId());
+        // An evaluation lasts a second at most: whoever asked for it on its tab is still there, focused
+        // or not (a notice there only covered the window, and took a click meant for the matrix).
+        boolean watching = onTab && (!training || stage.isFocused());
         if (watching || !stage.isShowing()) {
             return;
         }

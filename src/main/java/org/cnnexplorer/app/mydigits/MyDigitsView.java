@@ -48,7 +48,7 @@ public final class MyDigitsView extends BorderPane {
     private final CheckBox trainWith = new CheckBox("Train on MNIST plus my digits");
     private final Button evaluate = new Button("Evaluate on my digits");
     private final Label evalSummary = new Label();
-    private final ConfusionMatrixView matrix = new ConfusionMatrixView();
+    private final ConfusionMatrixView matrix = new ConfusionMatrixView("my-digits-confusion");
     private final ChoiceBox<String> filter = new ChoiceBox<>();
     private final Label galleryTitle = new Label();
     private final FlowPane gallery = new FlowPane(6, 6);

@@ -20,9 +20,17 @@ public final class ConfusionMatrixView extends GridPane {
     private BiConsumer<Integer, Integer> onCell = (a, b) -> { };
 
     public ConfusionMatrixView() {
+        this("confusion");
+    }
+
+    /**
+     * @param idPrefix the ids' prefix ("confusion": "confusion-matrix", cells "confusion-r-c"), one
+     *                 per matrix in the window: two matrices with the same ids made a lookup find the other's cells
+     */
+    public ConfusionMatrixView(String idPrefix) {
         setHgap(1);
         setVgap(1);
-        setId("confusion-matrix");
+        setId(idPrefix + "-matrix");
         Label corner = new Label("true ↓\npred. →");
         corner.getStyleClass().add("hint");
         corner.setWrapText(true);
@@ -40,7 +48,7 @@ public final class ConfusionMatrixView extends GridPane {
                 l.setMinSize(CELL, CELL);
                 l.setPrefSize(CELL, CELL);
                 l.setAlignment(Pos.CENTER);
-                l.setId("confusion-" + r + "-" + c);
+                l.setId(idPrefix + "-" + r + "-" + c);
                 l.getStyleClass().add("confusion-cell");
                 if (r == c) {
                     l.getStyleClass().add("confusion-diagonal");
