@@ -66,7 +66,14 @@ public final class TrainingCharts extends VBox {
         accuracyOverlay.setMouseTransparent(true);
         lossOverlay.layoutBoundsProperty().addListener((o, a, b) -> placeCursors());
         accuracyOverlay.layoutBoundsProperty().addListener((o, a, b) -> placeCursors());
-        lossChart.getXAxis().widthProperty().addListener((o, a, b) -> placeCursors());
+        // and follow the axes: a wider y axis (longer tick labels) shifts the x axis, a new range rescales it
+        for (LineChart<Number, Number> chart : java.util.List.of(lossChart, accuracyChart)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            x.widthProperty().addListener((o, a, b) -> placeCursorsLater());
+            x.layoutXProperty().addListener((o, a, b) -> placeCursorsLater());
+            x.scaleProperty().addListener((o, a, b) -> placeCursorsLater());
+            chart.getYAxis().widthProperty().addListener((o, a, b) -> placeCursorsLater());
+        }
         VBox.setVgrow(lossStack, Priority.ALWAYS);
         VBox.setVgrow(accuracyStack, Priority.ALWAYS);
         getChildren().addAll(lossStack, accuracyStack);
@@ -164,6 +171,19 @@ public final class TrainingCharts extends VBox {
             placeCursors();
         }
     }
+
+    /** After the layout pass under way (placing lays the chart out, which must not happen inside its own layout). */
+    private void placeCursorsLater() {
+        if (!placePending) {
+            placePending = true;
+            javafx.application.Platform.runLater(() -> {
+                placePending = false;
+                placeCursors();
+            });
+        }
+    }
+
+    private boolean placePending;
 
     private void placeCursors() {
         place(lossChart, lossOverlay, lossCursor);
