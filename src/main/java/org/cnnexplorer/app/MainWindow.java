@@ -87,32 +87,6 @@ public final class MainWindow {
         return tabs;
     }
 
-    /**
-     * Adds a view as a tab; {@code id} lets tests find it ("tab-training"). The view joins the
-     * scene when its tab is first selected: a tab pane styles and lays out every tab's content,
-     * and doing that for eight views at once made the window slow to appear.
-     */
-    public Tab addTab(String title, String id, Node content) {
-        Tab t = new Tab(title);
-        t.setId(id);
-        if (t.isSelected() || tabs.getTabs().isEmpty()) {
-            t.setContent(content);
-        } else {
-            javafx.beans.value.ChangeListener<Boolean> attach = new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                    if (now) {
-                        t.selectedProperty().removeListener(this);
-                        t.setContent(content);
-                    }
-                }
-            };
-            t.selectedProperty().addListener(attach);
-        }
-        tabs.getTabs().add(t);
-        return t;
-    }
-
     /** Adds a view as a tab through the page registry (see {@link org.cnnexplorer.app.page.Page}). */
     public Tab addPage(org.cnnexplorer.app.page.Page page) {
         return pages.register(page);

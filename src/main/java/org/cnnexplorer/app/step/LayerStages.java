@@ -2,7 +2,6 @@ package org.cnnexplorer.app.step;
 
 import static org.cnnexplorer.app.step.StageWidgets.maxAbs;
 import static org.cnnexplorer.app.step.StageWidgets.num;
-import static org.cnnexplorer.app.step.StageWidgets.numbers;
 import static org.cnnexplorer.app.step.StageWidgets.perFilter;
 import static org.cnnexplorer.app.step.StageWidgets.signed;
 import static org.cnnexplorer.app.step.StageWidgets.signedMaps;
@@ -68,45 +67,44 @@ final class LayerStages {
         BackpropTrace t = ctx.trace();
         double[] in = layer == 1 ? t.convOut() : t.conv2Out();
         double[] out = layer == 1 ? t.relu1Out() : t.relu2Out();
-        int filters = layer == 1 ? t.filters1 : t.numFilters;
-        int h = layer == 1 ? t.firstConvHeight : t.convHeight;
-        int w = layer == 1 ? t.firstConvWidth : t.convWidth;
-        double m = maxAbs(in);
-        Node[][] rows = {signedMaps(in, filters, w, h, m, 3), signedMaps(out, filters, w, h, m, 3)};
         int cut = 0;
-        for (int n = 0; n < in.length; n++) {
-            if (in[n] < 0) {
+        for (double v : in) {
+            if (v < 0) {
                 cut++;
             }
         }
-        return new VBox(8,
-                worked(String.format(Locale.ROOT, "%,d of %,d values were negative and are now 0 (%.0f%%).", cut, in.length,
-                        100.0 * cut / in.length)),
-                perFilter(new String[] {"in (" + h + " × " + w + ")", "out = max(0, in)"}, rows, ctx.columns(90)),
-                symmetricLegend("value (same scale for both rows)", m));
+        return twoRows(ctx, layer, in, out, String.format(Locale.ROOT, "%,d of %,d values were negative and are now 0 (%.0f%%).",
+                cut, in.length, 100.0 * cut / in.length), "in", "out = max(0, in)", "value (same scale for both rows)");
     }
 
     private static Node reluBackward(StepContext ctx, int layer) {
         BackpropTrace t = ctx.trace();
         // The gradient arriving at the ReLU's output, and what goes on to its input.
         double[] down = layer == 1 ? t.dLdConvOut() : t.dLdConv2Out();
-        double[] up = layer == 1 ? (t.convLayers == 2 ? t.dLdLayer1() : t.dLdPoolIn()) : t.dLdPoolIn();
-        int filters = layer == 1 ? t.filters1 : t.numFilters;
-        int h = layer == 1 ? t.firstConvHeight : t.convHeight;
-        int w = layer == 1 ? t.firstConvWidth : t.convWidth;
-        double m = maxAbs(up);
-        Node[][] rows = {signedMaps(up, filters, w, h, m, 3), signedMaps(down, filters, w, h, m, 3)};
+        double[] up = layer == 1 && t.convLayers == 2 ? t.dLdLayer1() : t.dLdPoolIn();
         int stopped = 0;
         for (int n = 0; n < up.length; n++) {
             if (up[n] != 0 && down[n] == 0) {
                 stopped++;
             }
         }
-        return new VBox(8,
-                worked(String.format(Locale.ROOT, "%,d nonzero gradients stop here, at positions where the convolution's output was 0 or below.",
-                        stopped)),
-                perFilter(new String[] {"∂L/∂out (" + h + " × " + w + ")", "∂L/∂in"}, rows, ctx.columns(90)),
-                symmetricLegend("gradient (same scale for both rows)", m));
+        return twoRows(ctx, layer, up, down, String.format(Locale.ROOT,
+                "%,d nonzero gradients stop here, at positions where the convolution's output was 0 or below.", stopped),
+                "∂L/∂out", "∂L/∂in", "gradient (same scale for both rows)");
+    }
+
+    /** A ReLU's before and after as two rows of per-filter maps at its layer's size, on the first row's scale, under a sentence. */
+    private static Node twoRows(StepContext ctx, int layer, double[] top, double[] bottom, String sentence,
+                                String topCaption, String bottomCaption, String legend) {
+        BackpropTrace t = ctx.trace();
+        int filters = layer == 1 ? t.filters1 : t.numFilters;
+        int h = layer == 1 ? t.firstConvHeight : t.convHeight;
+        int w = layer == 1 ? t.firstConvWidth : t.convWidth;
+        double m = maxAbs(top);
+        Node[][] rows = {signedMaps(top, filters, w, h, m, 3), signedMaps(bottom, filters, w, h, m, 3)};
+        return new VBox(8, worked(sentence),
+                perFilter(new String[] {topCaption + " (" + h + " × " + w + ")", bottomCaption}, rows, ctx.columns(90)),
+                symmetricLegend(legend, m));
     }
 
     private static Node conv2Forward(StepContext ctx) {
@@ -181,16 +179,11 @@ final class LayerStages {
                         + "each input position collects up to 9 × %d such terms.", num(f2[0]), t.numFilters)),
                 perFilter(new String[] {"∂L/∂in (" + t.firstConvHeight + " × " + t.firstConvWidth + ")"}, rows, ctx.columns(90)),
                 symmetricLegend("∂L/∂(layer 1 output)", m),
-                numbersNote(t));
+                nextNote(t));
     }
 
-    private static Node numbersNote(BackpropTrace t) {
+    private static Node nextNote(BackpropTrace t) {
         return worked(t.relu ? "Next, ReLU 1's gate, then the first convolution's filter gradient, exactly as in the article."
                 : "Next, the first convolution's filter gradient, exactly as in the article.");
-    }
-
-    /** Unused slot to keep imports honest where numbers() may be needed by later stages. */
-    static Node filterNumbers(double[] values, int f, double m) {
-        return numbers(values, f * 9, 3, 3, m, 40, "%.3f");
     }
 }
