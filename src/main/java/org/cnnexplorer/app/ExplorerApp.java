@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.cnnexplorer.app.draw.DrawView;
 import org.cnnexplorer.app.gradcheck.GradientCheckView;
 import org.cnnexplorer.app.lesson.LessonFeature;
+import org.cnnexplorer.app.page.Lazy;
 import org.cnnexplorer.app.page.Page;
 import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.step.BackpropStepView;
@@ -32,8 +33,8 @@ public class ExplorerApp extends Application {
     private MainWindow window;
     private TrainingFeature training;
     private DrawView drawView;
-    private BackpropStepView backpropView;
-    private GradientCheckView gradientCheckView;
+    private Lazy<BackpropStepView> backpropView;
+    private Lazy<GradientCheckView> gradientCheckView;
     private ModelFileActions modelFiles;
     private QuitGuard quitGuard;
     private LessonFeature lessons;
@@ -87,7 +88,26 @@ public class ExplorerApp extends Application {
         StartupProbe.watch(stage);
         stage.show();
         model.statusProperty().set("Loading the bundled MNIST…");
-        Preload.afterFirstFrame(this::loadBundledData);
+        Preload.afterFirstFrame(() -> {
+            loadBundledData();
+            attachHiddenPages();
+        });
+    }
+
+    /**
+     * The other tabs' views are built and join the scene after the first frame, one every 100 ms,
+     * so the window answers input meanwhile; selecting a tab before then builds its view at once.
+     * A view built once the data is in renders once while hidden (see {@link #prepareHiddenViews}).
+     */
+    private void attachHiddenPages() {
+        javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(100), e -> {
+            Page p = window.pages().attachNext();
+            if (p != null && model.data() != null && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
+                v.prepare();
+            }
+        }));
+        t.setCycleCount(window.pages().all().size());
+        t.play();
     }
 
     /** Each feature adds its tabs and menu items here, in tab order. */
@@ -98,7 +118,7 @@ public class ExplorerApp extends Application {
         if (training != null) {
             timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
             // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
-            timeline.followInTab(BACKPROP_TAB, backpropView::useTrainingImage);
+            timeline.followInTab(BACKPROP_TAB, i -> backpropView.get().useTrainingImage(i));
             // The Training tab's curves are the last trained run's: a cursor only for its moments.
             var runs = timeline.runs().liveProperty();
             training.trainingView().setCurvesOf(at -> at.run() == runs.get());
@@ -116,14 +136,14 @@ public class ExplorerApp extends Application {
         });
         w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.bundledMenu(), files.saveItem()));
         DrawView draw = drawView = new DrawView(m);
-        BackpropStepView step = backpropView = new BackpropStepView(m, draw.drawnInputProperty());
-        GradientCheckView check = gradientCheckView = new GradientCheckView(m, draw.drawnInputProperty());
+        Lazy<BackpropStepView> step = backpropView = new Lazy<>(() -> new BackpropStepView(m, draw.drawnInputProperty()));
+        Lazy<GradientCheckView> check = gradientCheckView = new Lazy<>(() -> new GradientCheckView(m, draw.drawnInputProperty()));
         draw.setOnStepThrough(input -> {
-            step.useDrawnDigit(draw.predictedProperty().get());
+            step.get().useDrawnDigit(draw.predictedProperty().get());
             w.select(BACKPROP_TAB);
         });
         if (training != null) {
-            step.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE));
+            step.whenBuilt(v -> v.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE)));
             // The feature maps view can show the drawing (as MNIST bytes; its label is unknown).
             draw.setOnFeatureMaps(input -> {
                 double[] ink = new double[input.length];
@@ -135,8 +155,8 @@ public class ExplorerApp extends Application {
             });
         }
         w.addPage(Page.of(PageIds.DRAW, "Draw", draw));  // the registry binds its showing to the tab
-        w.addPage(Page.of(PageIds.BACKPROP, "Backprop step", step, step::highlight));
-        w.addPage(Page.of(PageIds.GRADCHECK, "Gradient check", check));
+        w.addPage(Page.lazy(PageIds.BACKPROP, "Backprop step", step, part -> step.get().highlight(part)));
+        w.addPage(Page.lazy(PageIds.GRADCHECK, "Gradient check", check));
     }
 
     /** The training settings and speed, and File > Open Recent (each kind opens as its File > Open… does). */
@@ -157,14 +177,14 @@ public class ExplorerApp extends Application {
     }
 
     /**
-     * Once the data is in, the hidden tabs' views render once in the background, one every 150 ms
+     * Once the data is in, the hidden tabs' views built so far render once in the background, one every 150 ms
      * (each takes a few tens of ms of the window thread), so a first visit during training is as
      * smooth as a later one.
      */
     private void prepareHiddenViews() {
         java.util.List<org.cnnexplorer.app.view.LiveView> views = new java.util.ArrayList<>();
-        for (org.cnnexplorer.app.page.Page p : window.pages().all()) {
-            if (p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
+        for (Page p : window.pages().all()) {
+            if (p.built() && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
                 views.add(v);
             }
         }
@@ -249,11 +269,11 @@ public class ExplorerApp extends Application {
     }
 
     public BackpropStepView backpropView() {
-        return backpropView;
+        return backpropView.get();
     }
 
     public GradientCheckView gradientCheckView() {
-        return gradientCheckView;
+        return gradientCheckView.get();
     }
 
     /** For tests: the lesson panel, its menu and the teacher scenarios. */

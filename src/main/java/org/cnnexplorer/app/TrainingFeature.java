@@ -6,6 +6,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.cnnexplorer.app.page.Lazy;
 import org.cnnexplorer.app.page.Page;
 import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.view.EvaluationView;
@@ -25,11 +26,12 @@ public final class TrainingFeature {
     private final FrameRateMeter frameRate = new FrameRateMeter();
     private final DatasetOpener opener;
     private TrainingView trainingView;
-    private FiltersView filtersView;
     private ImageSelection selection;
-    private FeatureMapsView featureMapsView;
-    private PoolingView poolingView;
-    private EvaluationView evaluationView;
+    // built when first shown or when the window is idle after its first frame
+    private Lazy<FiltersView> filtersView;
+    private Lazy<FeatureMapsView> featureMapsView;
+    private Lazy<PoolingView> poolingView;
+    private Lazy<EvaluationView> evaluationView;
 
     private TrainingFeature(MainWindow w, AppModel m, Stage stage) {
         controller = new TrainingController(m, () -> stage);
@@ -44,19 +46,19 @@ public final class TrainingFeature {
 
     private void build(MainWindow w, AppModel m) {
         trainingView = new TrainingView(m, controller);
-        filtersView = new FiltersView(m);
         selection = new ImageSelection(m);
-        featureMapsView = new FeatureMapsView(m, selection);
-        poolingView = new PoolingView(m, selection);
-        evaluationView = new EvaluationView(m, controller, i -> {
+        filtersView = new Lazy<>(() -> new FiltersView(m));
+        featureMapsView = new Lazy<>(() -> new FeatureMapsView(m, selection));
+        poolingView = new Lazy<>(() -> new PoolingView(m, selection));
+        evaluationView = new Lazy<>(() -> new EvaluationView(m, controller, i -> {
             selection.showTestImage(i);
             w.select(PageIds.FEATURE_MAPS);
-        });
+        }));
         w.addPage(Page.of(PageIds.TRAINING, "Training", trainingView));
-        w.addPage(Page.of(PageIds.FILTERS, "Filters", filtersView));
-        w.addPage(Page.of(PageIds.FEATURE_MAPS, "Feature maps", featureMapsView));
-        w.addPage(Page.of(PageIds.POOLING, "Max-pool routing", poolingView, poolingView::highlight));
-        w.addPage(Page.of(PageIds.EVALUATION, "Evaluation", evaluationView));
+        w.addPage(Page.lazy(PageIds.FILTERS, "Filters", filtersView));
+        w.addPage(Page.lazy(PageIds.FEATURE_MAPS, "Feature maps", featureMapsView));
+        w.addPage(Page.lazy(PageIds.POOLING, "Max-pool routing", poolingView, part -> poolingView.get().highlight(part)));
+        w.addPage(Page.lazy(PageIds.EVALUATION, "Evaluation", evaluationView));
 
         // Slow paces show every step (at most 30 a second); faster than the eye can follow, the
         // image views settle for fewer frames, which leaves the CPU to the training thread.
@@ -64,11 +66,15 @@ public final class TrainingFeature {
             double pace = controller.paceProperty().get();
             // a moment of the timeline (scrubbed or replayed) is shown at once, not a frame later
             boolean everyStep = Double.isFinite(pace) && pace <= 30 || !m.moment().live();
-            filtersView.setMaxRate(everyStep ? 30 : 10);
-            featureMapsView.setMaxRate(everyStep ? 30 : 10);
-            poolingView.setMaxRate(everyStep ? 30 : 10);
+            double imageRate = everyStep ? 30 : 10;
+            filtersView.ifBuilt(v -> v.setMaxRate(imageRate));
+            featureMapsView.ifBuilt(v -> v.setMaxRate(imageRate));
+            poolingView.ifBuilt(v -> v.setMaxRate(imageRate));
             trainingView.setMaxRate(m.moment().live() ? 6 : 30);
         };
+        filtersView.whenBuilt(v -> rates.run());
+        featureMapsView.whenBuilt(v -> rates.run());
+        poolingView.whenBuilt(v -> rates.run());
         controller.paceProperty().addListener((o, was, now) -> rates.run());
         m.momentProperty().addListener((o, was, now) -> {
             if (was.live() != now.live()) {
@@ -123,15 +129,15 @@ public final class TrainingFeature {
     }
 
     public FeatureMapsView featureMapsView() {
-        return featureMapsView;
+        return featureMapsView.get();
     }
 
     public PoolingView poolingView() {
-        return poolingView;
+        return poolingView.get();
     }
 
     public EvaluationView evaluationView() {
-        return evaluationView;
+        return evaluationView.get();
     }
 
     public TrainingController controller() {
@@ -151,6 +157,6 @@ public final class TrainingFeature {
     }
 
     public FiltersView filtersView() {
-        return filtersView;
+        return filtersView.get();
     }
 }

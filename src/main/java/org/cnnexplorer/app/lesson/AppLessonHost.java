@@ -24,9 +24,9 @@ final class AppLessonHost implements LessonHost {
     private final MainWindow window;
     private final TrainingFeature training;
     private final DrawView draw;
-    private final BackpropStepView backprop;
+    private final java.util.function.Supplier<BackpropStepView> backprop;
 
-    AppLessonHost(AppModel model, MainWindow window, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
+    AppLessonHost(AppModel model, MainWindow window, TrainingFeature training, DrawView draw, java.util.function.Supplier<BackpropStepView> backprop) {
         this.model = model;
         this.window = window;
         this.training = training;
@@ -96,7 +96,7 @@ final class AppLessonHost implements LessonHost {
         ImageSelection sel = training.selection();
         if (backprop != null && PageIds.BACKPROP.equals(PageIds.of(page.view()))
                 && sel.sourceProperty().get() == ImageSelection.Source.TRAIN_SET) {
-            backprop.useTrainingImage(sel.indexProperty().get());
+            backprop.get().useTrainingImage(sel.indexProperty().get());
         }
     }
 }

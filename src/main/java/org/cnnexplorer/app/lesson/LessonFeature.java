@@ -27,7 +27,9 @@ public final class LessonFeature {
     /** A preferences path for the learner's progress; tests set it so the user's progress is untouched. */
     public static final String PREFS_PROPERTY = "cnnexplorer.lessons.prefs";
 
-    private final LessonPanel panel;
+    private final Course course = Course.load();
+    /** Built the first time the lessons are opened: most starts never show it. */
+    private final org.cnnexplorer.app.page.Lazy<LessonPanel> panel;
     private final ScenarioActions scenarios;
     private final AppLessonHost host;
     private final CheckMenuItem showItem = new CheckMenuItem("Show _lessons");
@@ -36,19 +38,25 @@ public final class LessonFeature {
     private double widthBefore = Double.NaN;
     private double widthGrown = Double.NaN;
 
-    private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, BackpropStepView backprop) {
+    private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, java.util.function.Supplier<BackpropStepView> backprop) {
         this.stage = stage;
         host = new AppLessonHost(m, w, training, draw, backprop);
-        panel = new LessonPanel(Course.load(), new Progress(prefsNode()), host);
+        panel = new org.cnnexplorer.app.page.Lazy<>(() -> {
+            LessonPanel p = new LessonPanel(course, new Progress(prefsNode()), host);
+            p.setVisible(false);
+            p.setManaged(false);
+            w.root().setRight(p);
+            return p;
+        });
         scenarios = new ScenarioActions(m, w, training, () -> stage, s -> {
             setShowing(true);
-            panel.setScenarioNote(s.name() + ": " + s.description());
-            panel.show(s.startChapter(), 0);
+            panel.get().setScenarioNote(s.name() + ": " + s.description());
+            panel.get().show(s.startChapter(), 0);
         });
     }
 
     public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw,
-                                        BackpropStepView backprop) {
+                                        java.util.function.Supplier<BackpropStepView> backprop) {
         LessonFeature f = new LessonFeature(w, m, stage, training, draw, backprop);
         f.build(w, m);
         return f;
@@ -62,21 +70,18 @@ public final class LessonFeature {
     private void build(MainWindow w, AppModel m) {
         // Data that arrives after the panel opened gives its questions an image to be about.
         m.dataProperty().addListener((o, was, now) -> {
-            if (now != null && panel.isVisible()) {
+            if (now != null && isShowing()) {
                 host.ensureImage();
             }
         });
-        panel.setVisible(false);
-        panel.setManaged(false);
-        w.root().setRight(panel);
 
         showItem.setId("menu-lessons");
         showItem.setAccelerator(KeyCombination.keyCombination("F1"));
         showItem.setOnAction(e -> {
             // F1 from a view brings the focus back to an open panel; F1 in the panel closes it
-            if (!showItem.isSelected() && panel.isVisible() && !focusInPanel()) {
+            if (!showItem.isSelected() && isShowing() && !focusInPanel()) {
                 showItem.setSelected(true);
-                panel.requestFocus();
+                panel.get().requestFocus();
             } else {
                 setShowing(showItem.isSelected());
             }
@@ -84,20 +89,20 @@ public final class LessonFeature {
         Menu menu = new Menu("_Lessons");
         menu.setId("lessons-menu");
         menu.getItems().addAll(showItem, new SeparatorMenuItem());
-        for (int i = 0; i < panel.course().size(); i++) {
+        for (int i = 0; i < course.size(); i++) {
             int c = i;
-            MenuItem item = new MenuItem((i + 1) + ". " + panel.course().chapter(i).title());
+            MenuItem item = new MenuItem((i + 1) + ". " + course.chapter(i).title());
             item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 setShowing(true);
-                panel.show(c, 0);
+                panel.get().show(c, 0);
             });
             menu.getItems().add(item);
         }
         MenuItem over = new MenuItem("Start over (forget answers)");
         over.setOnAction(e -> {
             setShowing(true);
-            panel.startOver();
+            panel.get().startOver();
         });
         Menu shipped = new Menu("Teacher _scenarios");
         for (Map.Entry<String, String> s : ScenarioActions.shippedTitles().entrySet()) {
@@ -133,6 +138,11 @@ public final class LessonFeature {
 
     /** Shows or hides the panel; showing it the first time opens where the learner left off. */
     public void setShowing(boolean on) {
+        if (!on && !panel.built()) {
+            showItem.setSelected(false);
+            return;
+        }
+        LessonPanel panel = this.panel.get();
         boolean first = on && panel.currentPage() != null && !panel.isVisible() && !opened;
         showItem.setSelected(on);
         if (on != panel.isVisible()) {
@@ -185,6 +195,10 @@ public final class LessonFeature {
     }
 
     private boolean focusInPanel() {
+        if (!this.panel.built()) {
+            return false;
+        }
+        LessonPanel panel = this.panel.get();
         javafx.scene.Node n = panel.getScene() == null ? null : panel.getScene().getFocusOwner();
         for (; n != null; n = n.getParent()) {
             if (n == panel) {
@@ -195,11 +209,11 @@ public final class LessonFeature {
     }
 
     public boolean isShowing() {
-        return panel.isVisible();
+        return panel.built() && panel.get().isVisible();
     }
 
     public LessonPanel panel() {
-        return panel;
+        return panel.get();
     }
 
     public ScenarioActions scenarios() {

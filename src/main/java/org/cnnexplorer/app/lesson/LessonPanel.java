@@ -271,9 +271,14 @@ public final class LessonPanel extends VBox {
 
     private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
+    /** The pages whose views exist: a view not built yet has no mark or cover to take off. */
+    private List<Page> builtPages() {
+        return host.pages().all().stream().filter(Page::built).toList();
+    }
+
     /** The panel closes: every view shows all its parts again, unmarked (a hidden answer with no question beside it looked broken). */
     public void leaveViews() {
-        for (Page p : host.pages().all()) {
+        for (Page p : builtPages()) {
             p.clearHighlight();
             Highlight.uncover(p.node());
         }
@@ -287,7 +292,7 @@ public final class LessonPanel extends VBox {
         }
         goToView(lp);
         if (chosen >= 0) {
-            for (Page p : host.pages().all()) {
+            for (Page p : builtPages()) {
                 Highlight.uncover(p.node());
             }
         }
@@ -295,7 +300,7 @@ public final class LessonPanel extends VBox {
 
     /** Switches to the page's view and marks the part it names (or its question's focus). */
     private void goToView(LessonPage lp) {
-        for (Page p : host.pages().all()) {
+        for (Page p : builtPages()) {
             p.clearHighlight();
             Highlight.uncover(p.node());
         }
@@ -423,7 +428,7 @@ public final class LessonPanel extends VBox {
             return;
         }
         chosen = i;
-        for (Page p : host.pages().all()) {
+        for (Page p : builtPages()) {
             Highlight.uncover(p.node());
         }
         refreshQuestion();

@@ -35,6 +35,9 @@ public final class MyDigitsActions {
 
     void setView(MyDigitsView v) {
         this.view = v;
+        if (importing != null) {
+            v.showImport(importing);  // an import started before the tab's view was built
+        }
     }
 
     public void openFolder() {

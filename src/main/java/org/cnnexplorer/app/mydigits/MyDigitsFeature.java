@@ -31,7 +31,10 @@ public final class MyDigitsFeature {
     private final TrainingController controller;
     private final MyDigits digits = new MyDigits();
     private final MyDigitsActions actions;
-    private final MyDigitsView view;
+    private final org.cnnexplorer.app.page.Lazy<MyDigitsView> view;
+    /** "Train on MNIST + my digits", kept here so it works before the tab's view is built. */
+    private final javafx.beans.property.BooleanProperty trainWith = new javafx.beans.property.SimpleBooleanProperty(this, "trainWith");
+    private final Stage stage;
     private MnistFiles.Split base;
     private MnistFiles.Split mixed;
     private boolean pending;
@@ -40,9 +43,14 @@ public final class MyDigitsFeature {
         this.model = m;
         this.controller = controller;
         actions = new MyDigitsActions(m, digits, () -> stage);
-        view = new MyDigitsView(m, digits, actions);
-        actions.setView(view);
-        w.addPage(org.cnnexplorer.app.page.Page.of(TAB, "My digits", view));
+        this.stage = stage;
+        view = new org.cnnexplorer.app.page.Lazy<>(() -> {
+            MyDigitsView v = new MyDigitsView(m, digits, actions);
+            v.trainWithCheckBox().selectedProperty().bindBidirectional(trainWith);
+            actions.setView(v);
+            return v;
+        });
+        w.addPage(org.cnnexplorer.app.page.Page.lazy(TAB, "My digits", view));
         if (draw != null) {
             draw.addControls(new AddToMyDigitsBar(draw, digits));
         }
@@ -59,14 +67,14 @@ public final class MyDigitsFeature {
             if (now != mixed) {
                 base = now;
                 mixed = null;
-                if (view.trainWithCheckBox().isSelected()) {
+                if (trainWith.get()) {
                     schedule();
                 }
             }
         });
-        view.trainWithCheckBox().selectedProperty().addListener((o, was, now) -> schedule());
+        trainWith.addListener((o, was, now) -> schedule());
         digits.digits().addListener((javafx.collections.ListChangeListener<MyDigits.Digit>) c -> {
-            if (view.trainWithCheckBox().isSelected()) {
+            if (trainWith.get()) {
                 schedule();
             }
         });
@@ -91,7 +99,7 @@ public final class MyDigitsFeature {
     }
 
     public MyDigitsView view() {
-        return view;
+        return view.get();
     }
 
     public MyDigitsActions actions() {
@@ -113,7 +121,7 @@ public final class MyDigitsFeature {
         if (base == null) {
             return;
         }
-        boolean with = view.trainWithCheckBox().isSelected() && digits.size() > 0;
+        boolean with = trainWith.get() && digits.size() > 0;
         MnistFiles.Split target = with
                 ? new MnistFiles.Split(Datasets.concat(base.train().name() + " + my digits", digits.dataset(), base.train()), base.test(),
                         String.format(Locale.ROOT, "%s + %,d of my digits", base.source(), digits.size()))
@@ -147,7 +155,7 @@ public final class MyDigitsFeature {
         ButtonType save = new ButtonType("Save to folder…", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Close without saving", ButtonBar.ButtonData.NO);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
-        a.initOwner(view.getScene().getWindow());
+        a.initOwner(stage);
         a.setTitle("cnn-explorer");
         a.setHeaderText(String.format(Locale.ROOT, "%,d of my digits are not saved", digits.size()));
         a.setContentText("Save them to a folder before closing?");

@@ -6,15 +6,15 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 
-/** A {@link Page} around a view built elsewhere; the registry drives {@link #showing()}. */
+/** A {@link Page} around a view built elsewhere, now or on first use; the registry drives {@link #showing()}. */
 final class BasicPage implements Page {
     private final String id;
     private final String title;
-    private final Node node;
+    private final Lazy<? extends Node> node;
     private final Function<String, String> parts;
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
 
-    BasicPage(String id, String title, Node node, Function<String, String> parts) {
+    BasicPage(String id, String title, Lazy<? extends Node> node, Function<String, String> parts) {
         this.id = id;
         this.title = title;
         this.node = node;
@@ -33,7 +33,12 @@ final class BasicPage implements Page {
 
     @Override
     public Node node() {
-        return node;
+        return node.get();
+    }
+
+    @Override
+    public boolean built() {
+        return node.built();
     }
 
     @Override
@@ -48,6 +53,6 @@ final class BasicPage implements Page {
     @Override
     public Node highlight(String part) {
         String own = parts.apply(part);
-        return Highlight.mark(node, own != null ? own : part);
+        return Highlight.mark(node(), own != null ? own : part);
     }
 }

@@ -14,7 +14,13 @@ public interface Page {
 
     String title();
 
+    /** The view; a lazy page builds it on the first call. */
     Node node();
+
+    /** False while a lazy page's view is not built yet. */
+    default boolean built() {
+        return true;
+    }
 
     /** True while the page is on screen (its tab is selected). */
     ReadOnlyBooleanProperty showingProperty();
@@ -30,7 +36,9 @@ public interface Page {
 
     /** Removes this page's mark, if any. */
     default void clearHighlight() {
-        Highlight.clear(node());
+        if (built()) {
+            Highlight.clear(node());
+        }
     }
 
     /**
@@ -38,10 +46,19 @@ public interface Page {
      * returns the id of the node to mark (or null if it does not know the part).
      */
     static Page of(String id, String title, Node node, Function<String, String> parts) {
-        return new BasicPage(id, title, node, parts);
+        return new BasicPage(id, title, new Lazy<>(() -> node), parts);
     }
 
     static Page of(String id, String title, Node node) {
-        return new BasicPage(id, title, node, p -> null);
+        return of(id, title, node, p -> null);
+    }
+
+    /** A page whose view is built on first use (see {@link Lazy}). */
+    static Page lazy(String id, String title, Lazy<? extends Node> node, Function<String, String> parts) {
+        return new BasicPage(id, title, node, parts);
+    }
+
+    static Page lazy(String id, String title, Lazy<? extends Node> node) {
+        return lazy(id, title, node, p -> null);
     }
 }
