@@ -50,6 +50,11 @@ final class BasicPage implements Page {
         return showing;
     }
 
+    /** Runs {@code hook} on the view once it is built (now, if it is). */
+    void whenBuilt(java.util.function.Consumer<Node> hook) {
+        node.whenBuilt(hook);
+    }
+
     @Override
     public Node highlight(String part) {
         String own = parts.apply(part);

@@ -37,7 +37,7 @@ public final class Pages {
         });
     }
 
-    /** Adds a page as a tab; a BasicPage's showing follows the tab, a LiveView's once it is in it. */
+    /** Adds a page as a tab; its showing, and its LiveView's once built, follow the tab. */
     public Tab register(Page page) {
         if (pages.containsKey(page.id())) {
             throw new IllegalArgumentException("two pages with id " + page.id());
@@ -51,6 +51,8 @@ public final class Pages {
         });
         if (page instanceof BasicPage b) {
             b.showing().bind(t.selectedProperty());
+            // a live view draws only while its tab shows, even if built before it joins the tab
+            b.whenBuilt(n -> bindLive(n, t));
         }
         pages.put(page.id(), page);
         tabById.put(page.id(), t);
@@ -61,10 +63,14 @@ public final class Pages {
     private static void attach(Tab t, Page page) {
         if (t.getContent() == null) {
             Node n = page.node();
-            if (n instanceof org.cnnexplorer.app.view.LiveView v) {
-                v.showingProperty().bind(t.selectedProperty());
-            }
+            bindLive(n, t);
             t.setContent(n);
+        }
+    }
+
+    private static void bindLive(Node n, Tab t) {
+        if (n instanceof org.cnnexplorer.app.view.LiveView v && !v.showingProperty().isBound()) {
+            v.showingProperty().bind(t.selectedProperty());
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.cnnexplorer.app.view.LiveView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,30 @@ class LazyPagesTest {
         });
         assertEquals(List.of("b", "d"), order, "the idle builder takes the rest in tab order");
         assertEquals(List.of("c", "a", "b", "d"), built, "each view is built once");
+    }
+
+    @Test
+    void aLiveViewBuiltBeforeItsTabIsShownDoesNotDraw() {
+        robot.interact(() -> stage.show());
+        int[] renders = {0};
+        Tab[] tab = new Tab[1];
+        robot.interact(() -> {
+            Page p = Page.lazy("live", "Live", new Lazy<>(() -> new LiveView() {
+                @Override
+                protected void render() {
+                    renders[0]++;
+                }
+            }));
+            tab[0] = pages.register(p);
+            LiveView v = (LiveView) p.node();  // a lesson or a scenario asks for it
+            assertFalse(v.showingProperty().get(), "not on screen");
+            assertNull(tab[0].getContent());
+            v.prepare();
+            assertEquals(1, renders[0], "prepare draws once while hidden");
+            tabs.getSelectionModel().select(tab[0]);
+            assertTrue(v.showingProperty().get());
+            assertSame(v, tab[0].getContent());
+        });
     }
 
     @Test
