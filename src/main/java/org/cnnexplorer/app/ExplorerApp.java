@@ -46,6 +46,7 @@ public class ExplorerApp extends Application {
 
     public static void launchApp(String[] args) {
         Preload.startPretrained();
+        Preload.startWarmUp();
         Application.launch(ExplorerApp.class, args);
     }
 

@@ -16,6 +16,21 @@ final class Preload {
     private Preload() {
     }
 
+    /**
+     * While JavaFX starts (most of that on one core), a second thread reads what the window's
+     * start needs next: the remembered settings (the preferences store is parsed on first use).
+     */
+    static void startWarmUp() {
+        Thread t = new Thread(() -> {
+            AppPreferences p = AppPreferences.open();
+            if (p != null) {
+                p.windowBounds();
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Starts reading the bundled model (before the toolkit starts). */
     static synchronized void startPretrained() {
         if (pretrained == null) {

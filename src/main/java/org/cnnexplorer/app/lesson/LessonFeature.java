@@ -27,7 +27,7 @@ public final class LessonFeature {
     /** A preferences path for the learner's progress; tests set it so the user's progress is untouched. */
     public static final String PREFS_PROPERTY = "cnnexplorer.lessons.prefs";
 
-    private final Course course = Course.load();
+    private final org.cnnexplorer.app.page.Lazy<Course> course = new org.cnnexplorer.app.page.Lazy<>(Course::load);
     /** Built the first time the lessons are opened: most starts never show it. */
     private final org.cnnexplorer.app.page.Lazy<LessonPanel> panel;
     private final ScenarioActions scenarios;
@@ -42,7 +42,7 @@ public final class LessonFeature {
         this.stage = stage;
         host = new AppLessonHost(m, w, training, draw, backprop);
         panel = new org.cnnexplorer.app.page.Lazy<>(() -> {
-            LessonPanel p = new LessonPanel(course, new Progress(prefsNode()), host);
+            LessonPanel p = new LessonPanel(course.get(), new Progress(prefsNode()), host);
             p.setVisible(false);
             p.setManaged(false);
             w.root().setRight(p);
@@ -88,31 +88,13 @@ public final class LessonFeature {
         });
         Menu menu = new Menu("_Lessons");
         menu.setId("lessons-menu");
-        menu.getItems().addAll(showItem, new SeparatorMenuItem());
-        for (int i = 0; i < course.size(); i++) {
-            int c = i;
-            MenuItem item = new MenuItem((i + 1) + ". " + course.chapter(i).title());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> {
-                setShowing(true);
-                panel.get().show(c, 0);
-            });
-            menu.getItems().add(item);
-        }
-        MenuItem over = new MenuItem("Start over (forget answers)");
-        over.setOnAction(e -> {
-            setShowing(true);
-            panel.get().startOver();
+        menu.getItems().add(showItem);
+        // The chapters and scenarios are read when the menu first opens, not before the first frame.
+        menu.setOnShowing(e -> {
+            if (menu.getItems().size() == 1) {
+                addChaptersAndScenarios(menu);
+            }
         });
-        Menu shipped = new Menu("Teacher _scenarios");
-        for (Map.Entry<String, String> s : ScenarioActions.shippedTitles().entrySet()) {
-            MenuItem item = new MenuItem(s.getValue());
-            item.setMnemonicParsing(false);
-            item.setId("scenario-" + s.getKey().replaceFirst("\\.json$", ""));
-            item.setOnAction(e -> scenarios.openShipped(s.getKey()));
-            shipped.getItems().add(item);
-        }
-        menu.getItems().addAll(new SeparatorMenuItem(), over, shipped);
         w.addMenu(menu);
 
         MenuItem open = new MenuItem("Open _scenario…");
@@ -134,6 +116,34 @@ public final class LessonFeature {
         toggle.selectedProperty().bindBidirectional(showItem.selectedProperty());
         toggle.setOnAction(e -> setShowing(toggle.isSelected()));
         w.addStatusItem(toggle);
+    }
+
+    private void addChaptersAndScenarios(Menu menu) {
+        menu.getItems().add(new SeparatorMenuItem());
+        for (int i = 0; i < course.get().size(); i++) {
+            int c = i;
+            MenuItem item = new MenuItem((i + 1) + ". " + course.get().chapter(i).title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                setShowing(true);
+                panel.get().show(c, 0);
+            });
+            menu.getItems().add(item);
+        }
+        MenuItem over = new MenuItem("Start over (forget answers)");
+        over.setOnAction(e -> {
+            setShowing(true);
+            panel.get().startOver();
+        });
+        Menu shipped = new Menu("Teacher _scenarios");
+        for (Map.Entry<String, String> s : ScenarioActions.shippedTitles().entrySet()) {
+            MenuItem item = new MenuItem(s.getValue());
+            item.setMnemonicParsing(false);
+            item.setId("scenario-" + s.getKey().replaceFirst("\\.json$", ""));
+            item.setOnAction(e -> scenarios.openShipped(s.getKey()));
+            shipped.getItems().add(item);
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), over, shipped);
     }
 
     /** Shows or hides the panel; showing it the first time opens where the learner left off. */
@@ -214,6 +224,11 @@ public final class LessonFeature {
 
     public LessonPanel panel() {
         return panel.get();
+    }
+
+    /** The chapters (read on first use). */
+    public Course course() {
+        return course.get();
     }
 
     public ScenarioActions scenarios() {

@@ -1,6 +1,7 @@
 package org.cnnexplorer.app.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,6 +58,32 @@ class LessonWindowTest {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void theLessonsMenuListsItsChaptersAndScenariosWhenItOpensAndAChapterOpensThePanel() throws Exception {
+        javafx.scene.control.Menu menu = fx(() -> ((javafx.scene.control.MenuBar) app.window().root().getTop()).getMenus().stream()
+                .filter(m -> "lessons-menu".equals(m.getId())).findFirst().orElseThrow());
+        assertFalse(app.lessons().isShowing());
+        assertEquals(1, (int) fx(() -> menu.getItems().size()), "only Show lessons before the menu first opens");
+        robot.push(KeyCode.ALT, KeyCode.L);  // as a learner would
+        waitFor(menu::isShowing);
+        java.util.List<String> texts = fx(() -> menu.getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList());
+        assertTrue(texts.contains("1. " + fx(() -> app.lessons().course().chapter(0).title())), texts.toString());
+        assertTrue(texts.contains("Teacher _scenarios"), texts.toString());
+        int count = texts.size();
+        fx(() -> {
+            menu.hide();
+            menu.show();  // a second opening adds nothing twice
+            menu.hide();
+            return null;
+        });
+        assertEquals(count, (int) fx(() -> menu.getItems().size()));
+        fx(() -> {
+            menu.getItems().stream().filter(i -> ("2. " + app.lessons().course().chapter(1).title()).equals(i.getText())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        waitFor(() -> app.lessons().isShowing() && app.lessons().panel().chapterIndex() == 1);
     }
 
     @Test
