@@ -96,19 +96,33 @@ public class ExplorerApp extends Application {
     }
 
     /**
-     * The other tabs' views are built and join the scene after the first frame, one every 100 ms,
-     * so the window answers input meanwhile; selecting a tab before then builds its view at once.
-     * A view built once the data is in renders once while hidden (see {@link #prepareHiddenViews}).
+     * The other tabs' views are built and join the scene after the first frame, one at a time: the
+     * next one 150 ms after the frame that styled and laid out the last (a timeline with a fixed
+     * period caught up after a long frame by attaching several at once, freezing the window for
+     * half a second). Selecting a tab before then builds its view at once. A view built once the
+     * data is in renders once while hidden (see {@link #prepareHiddenViews}).
      */
     private void attachHiddenPages() {
-        javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.millis(100), e -> {
+        Scene scene = window.root().getScene();
+        javafx.animation.PauseTransition gap = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+        Runnable afterLayout = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                gap.playFromStart();
+            }
+        };
+        gap.setOnFinished(e -> {
             Page p = window.pages().attachNext();
-            if (p != null && model.data() != null && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
+            if (p == null) {
+                return;
+            }
+            if (model.data() != null && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
                 v.prepare();
             }
-        }));
-        t.setCycleCount(window.pages().all().size());
-        t.play();
+            scene.addPostLayoutPulseListener(afterLayout);
+        });
+        gap.play();
     }
 
     /** Each feature adds its tabs and menu items here, in tab order. */

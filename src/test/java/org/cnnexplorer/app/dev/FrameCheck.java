@@ -45,6 +45,10 @@ public final class FrameCheck {
         @Override
         public void start(Stage stage) {
             super.start(stage);
+            if ("start".equals(onlyTab)) {
+                afterStart();
+                return;
+            }
             Thread t = new Thread(() -> measure(this), "frame-check");
             t.setDaemon(true);
             t.start();
@@ -105,6 +109,38 @@ public final class FrameCheck {
             return String.format(Locale.ROOT, "%-28s fps_avg=%.1f fps_min_250ms=%.0f longest_frame_ms=%.0f cpu_ms_per_frame(mean/max) fx=%s render=%s (%.1f s)",
                     what, fps, minWindow == Double.MAX_VALUE ? 0 : minWindow, worst / 1e6, cpu(fxCpu), cpu(renderCpu), span);
         }
+    }
+
+    /**
+     * {@code FrameCheck SECONDS start}: the frames of the first SECONDS after the window shows, while
+     * the other tabs are built and the data loads, per half second (how well the window answers).
+     */
+    private static void afterStart() {
+        Frames f = new Frames();
+        f.timer.start();
+        javafx.animation.PauseTransition end = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        end.setOnFinished(e -> {
+            f.timer.stop();
+            long t0 = f.times.get(0);
+            StringBuilder b = new StringBuilder("frames per 0.5 s after the window shows:");
+            int[] buckets = new int[seconds * 2];
+            long worst = 0;
+            for (int i = 0; i < f.times.size(); i++) {
+                int k = (int) ((f.times.get(i) - t0) / 500_000_000L);
+                if (k < buckets.length) {
+                    buckets[k]++;
+                }
+                if (i > 0) {
+                    worst = Math.max(worst, f.times.get(i) - f.times.get(i - 1));
+                }
+            }
+            for (int n : buckets) {
+                b.append(' ').append(n);
+            }
+            System.out.println(b + String.format(Locale.ROOT, "; longest frame %.0f ms", worst / 1e6));
+            Platform.exit();
+        });
+        end.play();
     }
 
     private static void measure(ExplorerApp app) {
