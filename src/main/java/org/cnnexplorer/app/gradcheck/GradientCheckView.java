@@ -112,7 +112,8 @@ public final class GradientCheckView extends BorderPane {
         run();
     }
 
-    private HBox inputControls() {
+    /** A flow, not a row: at the usual window width the labels were cut to "I..." and "Your dra...". */
+    private javafx.scene.layout.FlowPane inputControls() {
         fromTraining.setToggleGroup(sourceGroup);
         fromDrawing.setToggleGroup(sourceGroup);
         fromTraining.setSelected(true);
@@ -129,8 +130,8 @@ public final class GradientCheckView extends BorderPane {
         run.setId("gradcheck-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> run());
-        HBox h = new HBox(8, new Label("Image:"), fromTraining, imageIndex, fromDrawing, new Label("   pooling gradient goes to"),
-                rule, noise, run);
+        javafx.scene.layout.FlowPane h = new javafx.scene.layout.FlowPane(8, 6, new Label("Image:"), fromTraining, imageIndex, fromDrawing,
+                new Label("   pooling gradient goes to"), rule, noise, run);
         h.setAlignment(Pos.CENTER_LEFT);
         h.setPadding(new Insets(8, 0, 0, 0));
         return h;
