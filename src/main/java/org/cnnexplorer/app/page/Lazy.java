@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
- * A view built the first time something asks for it (its tab is shown, the window is idle, a
- * lesson points at it), so the window's first frame waits only for the tab it shows. Wiring that
- * needs the view goes in {@link #whenBuilt}.
+ * Something of the window built the first time it is asked for: a tab's view (its tab is shown,
+ * the window is idle, a lesson points at it) or what one needs (the lesson chapters), so the
+ * window's first frame waits only for the tab it shows. Wiring that needs it goes in
+ * {@link #whenBuilt}.
  */
 public final class Lazy<T> implements Supplier<T> {
     private final Supplier<T> make;
