@@ -82,6 +82,10 @@ public final class ConfusionMatrixView extends GridPane {
             for (int c = 0; c < 10; c++) {
                 cells[r][c].setText("");
                 cells[r][c].setBackground(fill(Color.gray(0.93)));
+                // the dark themes restyle an empty cell (a light grey block read as a white hole)
+                if (!cells[r][c].getStyleClass().contains("confusion-empty")) {
+                    cells[r][c].getStyleClass().add("confusion-empty");
+                }
                 tips[r][c].setText("no evaluation yet");
             }
         }
@@ -104,6 +108,7 @@ public final class ConfusionMatrixView extends GridPane {
                 // a light ramp from white: sqrt so that small confusions still show
                 int argb = BLUES.argb(Math.sqrt(share), 0, 1);
                 Label l = cells[r][c];
+                l.getStyleClass().remove("confusion-empty");
                 l.setText(n == 0 ? "" : Integer.toString(n));
                 // Set directly rather than by inline CSS, which would be parsed again for every cell.
                 l.setBackground(fill(ColorMap.toColor(argb)));

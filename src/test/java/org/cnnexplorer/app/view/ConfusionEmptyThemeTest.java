@@ -1,0 +1,82 @@
+package org.cnnexplorer.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.cnnexplorer.app.ExplorerApp;
+import org.cnnexplorer.app.Themes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Before any evaluation the confusion matrix's cells take the theme's background (they were light
+ * grey blocks on the dark themes); once it shows counts, each cell has its shade in every theme.
+ */
+class ConfusionEmptyThemeTest {
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+
+    @BeforeEach
+    void stage() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void standard() {
+        robot.interact(() -> {
+            Application.setUserAgentStylesheet(null);
+            Themes.currentProperty().set(Themes.Theme.STANDARD);
+        });
+    }
+
+    @Test
+    void emptyCellsFollowTheThemeAndCountsKeepTheirShade() {
+        for (Themes.Theme theme : Themes.Theme.values()) {
+            ConfusionMatrixView[] view = new ConfusionMatrixView[1];
+            robot.interact(() -> {
+                view[0] = new ConfusionMatrixView("t");
+                Scene scene = new Scene(new StackPane(view[0]), 600, 500);
+                scene.getStylesheets().add(ExplorerApp.class.getResource("app.css").toExternalForm());
+                Themes.apply(scene, theme);
+                stage.setScene(scene);
+                stage.show();
+            });
+            double empty = brightness(cell(view[0], 3, 5));
+            assertTrue(theme.dark() ? empty < 0.35 : empty > 0.8, theme + ": an empty cell's brightness is " + empty);
+
+            int[][] counts = new int[10][10];
+            for (int d = 0; d < 10; d++) {
+                counts[d][d] = 90;
+                counts[d][(d + 1) % 10] = 10;
+            }
+            robot.interact(() -> view[0].show(counts));
+            double diagonal = brightness(cell(view[0], 3, 3));
+            double none = brightness(cell(view[0], 3, 5));
+            assertTrue(diagonal < 0.5, theme + ": a 90% cell is dark blue, brightness " + diagonal);
+            assertTrue(none > 0.95, theme + ": a 0% cell is white in the colour ramp, brightness " + none);
+        }
+    }
+
+    private Label cell(ConfusionMatrixView v, int label, int predicted) {
+        Label[] found = new Label[1];
+        robot.interact(() -> {
+            v.applyCss();
+            found[0] = (Label) v.lookup("#t-" + label + "-" + predicted);
+        });
+        return found[0];
+    }
+
+    private double brightness(Label l) {
+        double[] b = new double[1];
+        robot.interact(() -> b[0] = ((Color) l.getBackground().getFills().get(0).getFill()).getBrightness());
+        return b[0];
+    }
+}
