@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -53,10 +52,7 @@ class FocusRingTest {
 
     @AfterEach
     void standard() {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(null);
-            Themes.currentProperty().set(Themes.Theme.STANDARD);
-        });
+        ThemeReset.standard(robot);
     }
 
     private static List<Supplier<Node>> controls() {

@@ -56,22 +56,7 @@ class ForeignDatasetTest {
         writeIdx(dir, 32, 32, 20);
         MnistFiles.Split before = app.model().data();
         NetworkSnapshot weights = app.model().store().latest();
-        robot.interact(() -> app.model().setChoosers(new Choosers() {
-            @Override
-            public Path chooseDirectory(Window owner, String title) {
-                return dir;
-            }
-
-            @Override
-            public Path chooseSaveFile(Window owner, String title, String suggestedName, String description, String extension) {
-                return null;
-            }
-
-            @Override
-            public Path chooseOpenFile(Window owner, String title, String description, String... extensions) {
-                return null;
-            }
-        }));
+        robot.interact(() -> app.model().setChoosers(AnsweringChoosers.always(() -> dir)));
         robot.clickOn("File").clickOn("#open-dataset");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);

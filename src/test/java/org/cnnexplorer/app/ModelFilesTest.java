@@ -14,7 +14,6 @@ import java.util.zip.ZipOutputStream;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.cnnexplorer.io.Npy;
 import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.nn.Network;
@@ -41,22 +40,7 @@ class ModelFilesTest {
         app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
         assertNotNull(stage);
         // The file dialogs answer with whatever the test put in `next`.
-        app.model().setChoosers(new Choosers() {
-            @Override
-            public Path chooseDirectory(Window owner, String title) {
-                return next;
-            }
-
-            @Override
-            public Path chooseSaveFile(Window owner, String title, String name, String description, String extension) {
-                return next;
-            }
-
-            @Override
-            public Path chooseOpenFile(Window owner, String title, String description, String... extensions) {
-                return next;
-            }
-        });
+        app.model().setChoosers(AnsweringChoosers.always(() -> next));
     }
 
     @AfterEach

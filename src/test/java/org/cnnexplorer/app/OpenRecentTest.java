@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Window;
 import org.cnnexplorer.app.RecentFiles.Kind;
 import org.cnnexplorer.io.NpzModel;
 import org.cnnexplorer.train.TrainConfig;
@@ -41,22 +40,7 @@ class OpenRecentTest {
         System.setProperty(AppPreferences.NODE_PROPERTY, NODE);
         FxToolkit.registerPrimaryStage();
         app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
-        app.model().setChoosers(new Choosers() {
-            @Override
-            public Path chooseDirectory(Window owner, String title) {
-                return next;
-            }
-
-            @Override
-            public Path chooseSaveFile(Window owner, String title, String name, String description, String extension) {
-                return next;
-            }
-
-            @Override
-            public Path chooseOpenFile(Window owner, String title, String description, String... extensions) {
-                return next;
-            }
-        });
+        app.model().setChoosers(AnsweringChoosers.always(() -> next));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().data() != null);
     }
 

@@ -20,7 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.cnnexplorer.app.Choosers;
+import org.cnnexplorer.app.AnsweringChoosers;
 import org.cnnexplorer.app.ExplorerApp;
 import org.cnnexplorer.data.BundledMnist;
 import org.cnnexplorer.data.Dataset;
@@ -50,22 +50,7 @@ class MyDigitsWindowTest {
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
-        app.model().setChoosers(new Choosers() {
-            @Override
-            public Path chooseDirectory(Window owner, String title) {
-                return next;
-            }
-
-            @Override
-            public Path chooseSaveFile(Window owner, String title, String name, String description, String extension) {
-                return next;
-            }
-
-            @Override
-            public Path chooseOpenFile(Window owner, String title, String description, String... extensions) {
-                return next;
-            }
-        });
+        app.model().setChoosers(AnsweringChoosers.always(() -> next));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().data() != null);
     }
 

@@ -2,13 +2,13 @@ package org.cnnexplorer.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.cnnexplorer.app.ExplorerApp;
+import org.cnnexplorer.app.ThemeReset;
 import org.cnnexplorer.app.Themes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +31,7 @@ class ConfusionEmptyThemeTest {
 
     @AfterEach
     void standard() {
-        robot.interact(() -> {
-            Application.setUserAgentStylesheet(null);
-            Themes.currentProperty().set(Themes.Theme.STANDARD);
-        });
+        ThemeReset.standard(robot);
     }
 
     @Test
