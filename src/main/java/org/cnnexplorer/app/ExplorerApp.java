@@ -37,6 +37,7 @@ public class ExplorerApp extends Application {
     private Lazy<GradientCheckView> gradientCheckView;
     private ModelFileActions modelFiles;
     private QuitGuard quitGuard;
+    private IdleWork idle;
     private LessonFeature lessons;
     private WindowSettings settings;
     private RecentMenu recentMenu;
@@ -87,6 +88,9 @@ public class ExplorerApp extends Application {
         stage.titleProperty().bind(model.modelNameProperty().map(n -> "cnn-explorer: " + n));
         stage.setOnHidden(e -> shutdown());
         StartupProbe.watch(stage);
+        // Building the remaining tabs waits while a run trains: the window thread is busiest then,
+        // and a tab selected meanwhile is built at once.
+        idle = new IdleWork(scene, () -> training != null && training.controller().state() != TrainingController.RunState.IDLE);
         stage.show();
         model.statusProperty().set("Loading the bundled MNIST…");
         Preload.afterFirstFrame(() -> {
@@ -96,33 +100,19 @@ public class ExplorerApp extends Application {
     }
 
     /**
-     * The other tabs' views are built and join the scene after the first frame, one at a time: the
-     * next one 150 ms after the frame that styled and laid out the last (a timeline with a fixed
-     * period caught up after a long frame by attaching several at once, freezing the window for
-     * half a second). Selecting a tab before then builds its view at once. A view built once the
-     * data is in renders once while hidden (see {@link #prepareHiddenViews}).
+     * The other tabs' views are built and join the scene after the first frame, one at a time (see
+     * {@link IdleWork}); selecting a tab before then builds its view at once. A view built once the
+     * data is in draws once while hidden; those built before are drawn by {@link #prepareHiddenViews}.
      */
     private void attachHiddenPages() {
-        Scene scene = window.root().getScene();
-        javafx.animation.PauseTransition gap = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
-        Runnable afterLayout = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                gap.playFromStart();
-            }
-        };
-        gap.setOnFinished(e -> {
-            Page p = window.pages().attachNext();
-            if (p == null) {
-                return;
-            }
-            if (model.data() != null && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
-                v.prepare();
-            }
-            scene.addPostLayoutPulseListener(afterLayout);
-        });
-        gap.play();
+        for (int i = 0; i < window.pages().all().size(); i++) {
+            idle.add(() -> {
+                Page p = window.pages().attachNext();
+                if (p != null && model.data() != null && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
+                    v.prepare();
+                }
+            });
+        }
     }
 
     /** Each feature adds its tabs and menu items here, in tab order. */
@@ -192,23 +182,16 @@ public class ExplorerApp extends Application {
     }
 
     /**
-     * Once the data is in, the hidden tabs' views built so far render once in the background, one every 150 ms
-     * (each takes a few tens of ms of the window thread), so a first visit during training is as
-     * smooth as a later one.
+     * Once the data is in, the hidden tabs' views built so far draw once in the background, one at
+     * a time before the views still to build (each takes a few tens of ms of the window thread), so
+     * a first visit during training is as smooth as a later one (without it, 10 frames a second).
      */
     private void prepareHiddenViews() {
-        java.util.List<org.cnnexplorer.app.view.LiveView> views = new java.util.ArrayList<>();
         for (Page p : window.pages().all()) {
             if (p.built() && p.node() instanceof org.cnnexplorer.app.view.LiveView v) {
-                views.add(v);
+                idle.addFirst(v::prepare);
             }
         }
-        javafx.animation.Timeline t = new javafx.animation.Timeline();
-        for (int i = 0; i < views.size(); i++) {
-            org.cnnexplorer.app.view.LiveView v = views.get(i);
-            t.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(300 + 150 * i), e -> v.prepare()));
-        }
-        t.play();
     }
 
     private void loadBundledData() {
