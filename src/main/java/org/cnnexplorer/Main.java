@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.cnnexplorer.app.StartupProbe.phase("main");
         // A relaunched child goes when its parent goes, even by kill -9.
         VectorRelauncher.exitWithParent();
         // java -jar cannot add jdk.incubator.vector; rerun with it where training is long enough

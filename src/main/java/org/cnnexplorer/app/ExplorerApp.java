@@ -53,6 +53,7 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.phase("JavaFX started");
         Network pretrained = Preload.pretrained();
         Network initial = pretrained != null ? pretrained : Trainer.newNetwork(TrainConfig.article(), 28, 28);
         model = new AppModel(new ModelStore(initial));
@@ -91,7 +92,9 @@ public class ExplorerApp extends Application {
         // Building the remaining tabs waits while a run trains: the window thread is busiest then,
         // and a tab selected meanwhile is built at once.
         idle = new IdleWork(scene, () -> training != null && training.controller().state() != TrainingController.RunState.IDLE);
+        StartupProbe.phase("window built");
         stage.show();
+        StartupProbe.phase("window shown");
         model.statusProperty().set("Loading the bundled MNIST…");
         Preload.afterFirstFrame(() -> {
             loadBundledData();

@@ -58,6 +58,23 @@ class TrainingWindowTest {
     }
 
     @Test
+    void learningCurvesAreBuiltWhenARunStarts() throws Exception {
+        // Before a run the Training tab says where the curves will be; the charts (a fifth of the
+        // first frame) are not built. Start builds them in that place.
+        assertTrue(fx(() -> robot.lookup("#charts-empty").query().isVisible()));
+        assertTrue(fx(() -> robot.lookup("#loss-chart").tryQuery().isEmpty() && robot.lookup("#accuracy-chart").tryQuery().isEmpty()));
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.paceProperty().set(200);
+            return null;
+        });
+        robot.clickOn("#start-button");
+        waitFor(() -> fx(() -> robot.lookup("#loss-chart").tryQuery().isPresent() && robot.lookup("#accuracy-chart").tryQuery().isPresent()));
+        assertTrue(fx(() -> robot.lookup("#charts-empty").tryQuery().isEmpty()), "the charts take the message's place");
+        waitFor(() -> fx(() -> app.training().trainingView().charts().trainPoints()) >= 1);
+    }
+
+    @Test
     void trainWatchPauseStepResumeStopAndInspect() throws Exception {
         TrainingFeature t = app.training();
         TrainingController c = t.controller();

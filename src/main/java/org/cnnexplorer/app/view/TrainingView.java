@@ -38,7 +38,14 @@ import org.cnnexplorer.train.TrainingSnapshot;
 public final class TrainingView extends LiveView {
     private final AppModel model;
     private final TrainingController training;
-    private final TrainingCharts charts = new TrainingCharts();
+    /**
+     * Built once there is something to plot (a run starts, a run's moment is shown) or someone
+     * asks for them: two empty charts cost the window's first frame about a fifth of its time.
+     * Until then their place says what will appear there.
+     */
+    private final org.cnnexplorer.app.page.Lazy<TrainingCharts> charts = new org.cnnexplorer.app.page.Lazy<>(TrainingCharts::new);
+    private final Label chartsEmpty = new Label("The learning curves appear here when a run starts: the average loss and "
+            + "accuracy of each 100 training images, and the test set's after each epoch.");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label position = new Label("Not started");
     private final Label timing = new Label(" ");
@@ -135,8 +142,19 @@ public final class TrainingView extends LiveView {
         note.getStyleClass().add("hint");
         HBox exportBar = new HBox(8, note, grow, png, csv);
         exportBar.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(4, charts, exportBar);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        chartsEmpty.setId("charts-empty");
+        chartsEmpty.setWrapText(true);
+        chartsEmpty.getStyleClass().add("hint");
+        chartsEmpty.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        chartsEmpty.setAlignment(Pos.CENTER);
+        chartsEmpty.setPadding(new Insets(0, 60, 0, 60));
+        VBox right = new VBox(4, chartsEmpty, exportBar);
+        VBox.setVgrow(chartsEmpty, Priority.ALWAYS);
+        charts.whenBuilt(c -> {
+            VBox.setVgrow(c, Priority.ALWAYS);
+            right.getChildren().set(0, c);
+            requestRender();
+        });
         right.setPadding(new Insets(6, 10, 8, 4));
 
         setLeft(new javafx.scene.control.ScrollPane(left) {{
@@ -178,8 +196,9 @@ public final class TrainingView extends LiveView {
         requestRender();
     }
 
+    /** The learning curves, built now if they were not yet. */
     public TrainingCharts charts() {
-        return charts;
+        return charts.get();
     }
 
     @Override
@@ -191,10 +210,15 @@ public final class TrainingView extends LiveView {
         String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
         String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
-        charts.sync(training.history());
-        // The timeline's step, when it shows one (live training needs no cursor: it is the end).
-        charts.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
         var h = training.history().chartTrain();
+        if (training.state() != RunState.IDLE || !training.history().isEmpty() || !frame.live()) {
+            charts.get();
+        }
+        charts.ifBuilt(c -> {
+            c.sync(training.history());
+            // The timeline's step, when it shows one (live training needs no cursor: it is the end).
+            c.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
+        });
         if (h.size() > 0) {
             int i = h.size() - 1;
             lastWindow.setText(String.format(java.util.Locale.ROOT, "Last window: average loss %.3f | accuracy %.0f%%",
@@ -212,7 +236,7 @@ public final class TrainingView extends LiveView {
     }
 
     private void writePng(Path p) {
-        WritableImage img = charts.snapshot(new SnapshotParameters(), null);
+        WritableImage img = charts.get().snapshot(new SnapshotParameters(), null);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", bytes)) {
