@@ -5,8 +5,14 @@
 # with what jpackage wrote in lib/app/cnn-explorer.cfg (class path, main class, Java options),
 # using only the shell's builtins, so it also runs with an empty PATH.
 self=$0
-if [ -L "$self" ] && command -v readlink >/dev/null 2>&1; then
-  self=$(readlink -f "$self")
+# started through a link (a user's ~/bin): the image is where the link points
+if [ -L "$self" ]; then
+  for rl in readlink /usr/bin/readlink /bin/readlink; do
+    if command -v "$rl" >/dev/null 2>&1; then
+      self=$("$rl" -f "$self")
+      break
+    fi
+  done
 fi
 case $self in
   */*) bin=${self%/*} ;;

@@ -33,8 +33,12 @@ class AppImageIT {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
+        return runLauncher(IMAGE.resolve("bin/cnn-explorer"), args);
+    }
+
+    private static Run runLauncher(Path launcher, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(IMAGE.resolve("bin/cnn-explorer").toString());
+        cmd.add(launcher.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
@@ -91,6 +95,21 @@ class AppImageIT {
         Run r = run();
         assertEquals(1, r.exit());
         assertEquals(1, r.err().size(), () -> "stderr: " + r.err());
+    }
+
+    @Test
+    void theLauncherPassesArgumentsAsGivenAndWorksThroughALink(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // spaces and a quote stay inside their argument (the Linux launcher is a shell script)
+        Path odd = dir.resolve("a model's name.npz");
+        Run r = run("predict", "--model", odd.toString(), "digit.png");
+        assertEquals(1, r.exit(), () -> "stderr: " + r.err());
+        assertEquals(1, r.err().size(), () -> "stderr: " + r.err());
+        assertTrue(r.err().get(0).contains(odd.toString()), r.err().get(0));
+        // a link elsewhere (a user's ~/bin) still finds the image
+        Path link = Files.createSymbolicLink(dir.resolve("cnn"), IMAGE.resolve("bin/cnn-explorer").toAbsolutePath());
+        Run viaLink = runLauncher(link, "eval", "--test", "100");
+        assertEquals(0, viaLink.exit(), () -> "stderr: " + viaLink.err());
+        assertTrue(accuracy(viaLink.out()) > 0.9, viaLink.out());
     }
 
     @Test
