@@ -5,7 +5,7 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -29,10 +29,10 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
 
     private final SessionRuns runs;
     private final MomentPresenter presenter;
-    private final ComboBox<SessionRun> runBox = new ComboBox<>();
+    private final ChoiceBox<SessionRun> runBox = new ChoiceBox<>();
     private final Slider slider = new Slider(0, 1, 0);
     private final Button play = new Button("Play");
-    private final ComboBox<Integer> speed = new ComboBox<>();
+    private final ChoiceBox<Integer> speed = new ChoiceBox<>();
     private final Label where = new Label("No run yet: press Start");
     private final Button live = new Button("Live");
     private final Button resume = new Button("Resume from here…");
@@ -213,11 +213,11 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         return slider;
     }
 
-    public ComboBox<SessionRun> runBox() {
+    public ChoiceBox<SessionRun> runBox() {
         return runBox;
     }
 
-    public ComboBox<Integer> speedBox() {
+    public ChoiceBox<Integer> speedBox() {
         return speed;
     }
 

@@ -16,7 +16,7 @@ import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.TrainingController;
 import org.cnnexplorer.train.NetworkSnapshot;
 import javafx.collections.FXCollections;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.util.StringConverter;
 import org.cnnexplorer.nn.Architecture;
 import org.cnnexplorer.nn.Init;
@@ -56,7 +56,7 @@ public final class SettingsPane extends TitledPane {
     private final CheckBox relu = new CheckBox("ReLU after each convolution");
     private final Spinner<Integer> convLayers = new Spinner<>(1, 2, 1);
     private final Spinner<Integer> filters2 = new Spinner<>(1, Architecture.MAX_FILTERS_TWO_LAYERS, 16);
-    private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
+    private final ChoiceBox<Init> init = new ChoiceBox<>(FXCollections.observableArrayList(Init.values()));
     private final Spinner<Integer> batch = new Spinner<>(1, TrainConfig.MAX_BATCH, 1);
 
     public SettingsPane(AppModel model, TrainingController training) {
