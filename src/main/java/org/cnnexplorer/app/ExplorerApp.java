@@ -9,6 +9,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.draw.DrawnInput;
 import org.cnnexplorer.app.gradcheck.GradientCheckView;
 import org.cnnexplorer.app.lesson.LessonFeature;
 import org.cnnexplorer.app.page.Lazy;
@@ -32,7 +33,8 @@ public class ExplorerApp extends Application {
     private AppModel model;
     private MainWindow window;
     private TrainingFeature training;
-    private DrawView drawView;
+    private final DrawnInput drawnInput = new DrawnInput();
+    private Lazy<DrawView> drawView;
     private Lazy<BackpropStepView> backpropView;
     private Lazy<GradientCheckView> gradientCheckView;
     private ModelFileActions modelFiles;
@@ -122,7 +124,7 @@ public class ExplorerApp extends Application {
     private void installFeatures(MainWindow w, AppModel m, Stage stage) {
         training = TrainingFeature.install(w, m, stage);
         installDrawAndBackprop(w, m, stage);
-        lessons = LessonFeature.install(w, m, stage, training, drawView, backpropView);
+        lessons = LessonFeature.install(w, m, stage, training, drawnInput, backpropView);
         if (training != null) {
             timeline = org.cnnexplorer.app.timeline.TimelineFeature.install(w, m, training.controller(), stage);
             // A moment of a run: Backprop step walks the run's next step from there (its image, these weights).
@@ -143,26 +145,27 @@ public class ExplorerApp extends Application {
             }
         });
         w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.bundledMenu(), files.saveItem()));
-        DrawView draw = drawView = new DrawView(m);
-        Lazy<BackpropStepView> step = backpropView = new Lazy<>(() -> new BackpropStepView(m, draw.drawnInputProperty()));
-        Lazy<GradientCheckView> check = gradientCheckView = new Lazy<>(() -> new GradientCheckView(m, draw.drawnInputProperty()));
-        draw.setOnStepThrough(input -> {
-            step.get().useDrawnDigit(draw.predictedProperty().get());
+        DrawnInput drawn = drawnInput;
+        Lazy<DrawView> draw = drawView = new Lazy<>(() -> new DrawView(m, drawn));
+        Lazy<BackpropStepView> step = backpropView = new Lazy<>(() -> new BackpropStepView(m, drawn.property()));
+        Lazy<GradientCheckView> check = gradientCheckView = new Lazy<>(() -> new GradientCheckView(m, drawn.property()));
+        draw.whenBuilt(d -> d.setOnStepThrough(input -> {
+            step.get().useDrawnDigit(d.predictedProperty().get());
             w.select(BACKPROP_TAB);
-        });
+        }));
         if (training != null) {
             step.whenBuilt(v -> v.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE)));
             // The feature maps view can show the drawing (as MNIST bytes; its label is unknown).
-            draw.setOnFeatureMaps(input -> {
+            draw.whenBuilt(d -> d.setOnFeatureMaps(input -> {
                 double[] ink = new double[input.length];
                 for (int i = 0; i < ink.length; i++) {
                     ink[i] = input[i] + 0.5;
                 }
                 training.selection().showDrawing(DigitPreprocessor.toBytes(ink));
                 w.select(PageIds.FEATURE_MAPS);
-            });
+            }));
         }
-        w.addPage(Page.of(PageIds.DRAW, "Draw", draw));  // the registry binds its showing to the tab
+        w.addPage(Page.lazy(PageIds.DRAW, "Draw", draw));
         w.addPage(Page.lazy(PageIds.BACKPROP, "Backprop step", step, part -> step.get().highlight(part)));
         w.addPage(Page.lazy(PageIds.GRADCHECK, "Gradient check", check));
     }
@@ -266,7 +269,7 @@ public class ExplorerApp extends Application {
 
     /** For tests: the Draw, Backprop step and Gradient check views and the model file actions. */
     public DrawView drawView() {
-        return drawView;
+        return drawView.get();
     }
 
     public BackpropStepView backpropView() {

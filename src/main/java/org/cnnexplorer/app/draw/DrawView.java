@@ -65,7 +65,7 @@ public final class DrawView extends LiveView {
     private final Button featureMaps = new Button("Show in feature maps");
     private final LivePredictor predictor = new LivePredictor();
     private final VBox answer;
-    private final ReadOnlyObjectWrapper<double[]> drawnInput = new ReadOnlyObjectWrapper<>(this, "drawnInput");
+    private final DrawnInput drawnInput;
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(this, "predicted", -1);
     private double[] inkOutline = new double[0];
     private double[] lastProbabilities = new double[0];
@@ -73,8 +73,9 @@ public final class DrawView extends LiveView {
     private Consumer<double[]> onStepThrough;
     private Consumer<double[]> onFeatureMaps;
 
-    public DrawView(AppModel model) {
+    public DrawView(AppModel model, DrawnInput drawnInput) {
         this.model = model;
+        this.drawnInput = drawnInput;
         this.pad = new SketchPad(drawing, this::penChanged, () -> {
             if (weightsWaiting) {
                 requestRender();
@@ -171,7 +172,7 @@ public final class DrawView extends LiveView {
 
     /** The drawing as the network's input (28x28, scaled to [-0.5, 0.5]), or null while the paper is blank. */
     public ReadOnlyObjectProperty<double[]> drawnInputProperty() {
-        return drawnInput.getReadOnlyProperty();
+        return drawnInput.property();
     }
 
     /** The predicted digit, -1 while the paper is blank. */

@@ -4,7 +4,7 @@ import javafx.beans.value.ChangeListener;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.MainWindow;
 import org.cnnexplorer.app.TrainingFeature;
-import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.draw.DrawnInput;
 import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.page.Pages;
 import org.cnnexplorer.app.step.BackpropStepView;
@@ -23,10 +23,10 @@ final class AppLessonHost implements LessonHost {
     private final AppModel model;
     private final MainWindow window;
     private final TrainingFeature training;
-    private final DrawView draw;
+    private final DrawnInput draw;
     private final java.util.function.Supplier<BackpropStepView> backprop;
 
-    AppLessonHost(AppModel model, MainWindow window, TrainingFeature training, DrawView draw, java.util.function.Supplier<BackpropStepView> backprop) {
+    AppLessonHost(AppModel model, MainWindow window, TrainingFeature training, DrawnInput draw, java.util.function.Supplier<BackpropStepView> backprop) {
         this.model = model;
         this.window = window;
         this.training = training;
@@ -54,7 +54,7 @@ final class AppLessonHost implements LessonHost {
     @Override
     public LessonInput drawingInput() {
         NetworkSnapshot w = model.snapshot();
-        double[] x = draw == null ? null : draw.drawnInputProperty().get();
+        double[] x = draw == null ? null : draw.property().get();
         if (w == null || x == null || x.length != w.height * w.width) {
             return null;
         }
@@ -77,7 +77,7 @@ final class AppLessonHost implements LessonHost {
         model.frameProperty().addListener(l);
         training.selection().addChoiceListener(r);
         if (draw != null) {
-            draw.drawnInputProperty().addListener(l);
+            draw.property().addListener(l);
         }
     }
 

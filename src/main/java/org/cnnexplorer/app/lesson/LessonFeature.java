@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.MainWindow;
 import org.cnnexplorer.app.TrainingFeature;
-import org.cnnexplorer.app.draw.DrawView;
+import org.cnnexplorer.app.draw.DrawnInput;
 import org.cnnexplorer.app.step.BackpropStepView;
 import org.cnnexplorer.lesson.Course;
 import org.cnnexplorer.lesson.Progress;
@@ -38,7 +38,7 @@ public final class LessonFeature {
     private double widthBefore = Double.NaN;
     private double widthGrown = Double.NaN;
 
-    private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw, java.util.function.Supplier<BackpropStepView> backprop) {
+    private LessonFeature(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawnInput draw, java.util.function.Supplier<BackpropStepView> backprop) {
         this.stage = stage;
         host = new AppLessonHost(m, w, training, draw, backprop);
         panel = new org.cnnexplorer.app.page.Lazy<>(() -> {
@@ -55,7 +55,7 @@ public final class LessonFeature {
         });
     }
 
-    public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawView draw,
+    public static LessonFeature install(MainWindow w, AppModel m, Stage stage, TrainingFeature training, DrawnInput draw,
                                         java.util.function.Supplier<BackpropStepView> backprop) {
         LessonFeature f = new LessonFeature(w, m, stage, training, draw, backprop);
         f.build(w, m);

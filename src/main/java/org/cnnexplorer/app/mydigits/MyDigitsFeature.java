@@ -39,7 +39,7 @@ public final class MyDigitsFeature {
     private MnistFiles.Split mixed;
     private boolean pending;
 
-    private MyDigitsFeature(MainWindow w, AppModel m, Stage stage, DrawView draw, TrainingController controller) {
+    private MyDigitsFeature(MainWindow w, AppModel m, Stage stage, org.cnnexplorer.app.page.Lazy<DrawView> draw, TrainingController controller) {
         this.model = m;
         this.controller = controller;
         actions = new MyDigitsActions(m, digits, () -> stage);
@@ -52,7 +52,7 @@ public final class MyDigitsFeature {
         });
         w.addPage(org.cnnexplorer.app.page.Page.lazy(TAB, "My digits", view));
         if (draw != null) {
-            draw.addControls(new AddToMyDigitsBar(draw, digits));
+            draw.whenBuilt(d -> d.addControls(new AddToMyDigitsBar(d, digits)));
         }
         MenuItem open = new MenuItem("Open _my digits folder…");
         open.setId("open-my-digits");
@@ -90,7 +90,7 @@ public final class MyDigitsFeature {
         m.onDispose(actions::cancelImport);
     }
 
-    public static MyDigitsFeature install(MainWindow w, AppModel m, Stage stage, DrawView draw, TrainingController controller) {
+    public static MyDigitsFeature install(MainWindow w, AppModel m, Stage stage, org.cnnexplorer.app.page.Lazy<DrawView> draw, TrainingController controller) {
         return new MyDigitsFeature(w, m, stage, draw, controller);
     }
 
