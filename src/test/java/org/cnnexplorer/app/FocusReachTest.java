@@ -154,6 +154,14 @@ class FocusReachTest {
 
     @Test
     void clickingATimelineStepLeavesTheFocusWhereItWas() throws Exception {
+        // the timeline row comes with the first run
+        TrainingController c = app.training().controller();
+        robot.interact(() -> {
+            c.configProperty().set(org.cnnexplorer.train.TrainConfig.article().withSizes(100, 50).withEpochs(1));
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.timeline().runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE);
         robot.interact(() -> app.window().select("tab-training"));
         WaitForAsyncUtils.waitForFxEvents();
         Node seed = robot.lookup("#seed").query();

@@ -84,8 +84,9 @@ public final class TimelineFeature {
         evaluate.disableProperty().bind(evalProgress.visibleProperty().or(bar.runBox().valueProperty().isNull()));
         bar.controls().getChildren().addAll(evaluate, evalProgress);
         evaluate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // Under the tabs, above the status line; the window's other parts stay as they are.
-        w.root().setBottom(new VBox(bar, w.root().getBottom()));
+        // Under the tabs, above the status line, from the first run on (recorded or opened): before
+        // it the row could only say there is no run yet, and building it cost the first frame a tenth.
+        showBarWithARun(w);
 
         w.addPage(org.cnnexplorer.app.page.Page.of(RUNS_TAB, "Runs", runsView));
 
@@ -119,6 +120,27 @@ public final class TimelineFeature {
                 item("Show the _runs", null, () -> w.select(RUNS_TAB)));
         w.addMenu(menu);
         model.onDispose(bar::dispose);
+    }
+
+    private void showBarWithARun(MainWindow w) {
+        Runnable show = () -> {
+            if (bar.getParent() == null) {
+                w.root().setBottom(new VBox(bar, w.root().getBottom()));
+            }
+        };
+        if (!runs.runs().isEmpty()) {
+            show.run();
+            return;
+        }
+        runs.runs().addListener(new javafx.collections.ListChangeListener<SessionRun>() {
+            @Override
+            public void onChanged(Change<? extends SessionRun> c) {
+                if (!runs.runs().isEmpty()) {
+                    runs.runs().removeListener(this);
+                    show.run();
+                }
+            }
+        });
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

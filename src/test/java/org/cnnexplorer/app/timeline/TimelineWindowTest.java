@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -89,8 +90,10 @@ class TimelineWindowTest {
         TimelineBar bar = tl.bar();
         TrainingController c = app.training().controller();
         TrainConfig small = TrainConfig.article().withSizes(200, 100).withEpochs(2);
-        // Before any run there is no step to evaluate ("step 0" once tested the bundled model)
-        assertTrue(fx(() -> robot.lookup("#timeline-evaluate").query().isDisabled()));
+        // Before any run the window has no timeline row, and the row's Evaluate has no step to
+        // test ("step 0" once tested the bundled model).
+        assertTrue(fx(() -> robot.lookup("#timeline").tryQuery().isEmpty()), "no timeline before a run");
+        assertTrue(fx(() -> bar.lookup("#timeline-evaluate").isDisabled()));
         fx(() -> {
             c.configProperty().set(small);
             c.paceProperty().set(Double.POSITIVE_INFINITY);
@@ -105,6 +108,7 @@ class TimelineWindowTest {
         assertTrue(fx(bar::isFollowing), "the timeline followed the live run");
         assertFalse(fx(() -> app.model().isPinned()), "following: the views show the live weights");
         assertEquals(2, run1.history().tests().size(), "a test after each epoch is recorded");
+        assertSame(bar, fx(() -> robot.lookup("#timeline").query()), "the first run brings the timeline row");
 
         // Keys on the slider: one step back, then 100 back; every view gets that step's weights.
         robot.clickOn("#timeline-slider");
