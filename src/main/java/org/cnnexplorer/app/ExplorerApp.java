@@ -145,10 +145,9 @@ public class ExplorerApp extends Application {
             }
         });
         w.fileMenu().getItems().addAll(0, java.util.List.of(files.openItem(), files.bundledMenu(), files.saveItem()));
-        DrawnInput drawn = drawnInput;
-        Lazy<DrawView> draw = drawView = new Lazy<>(() -> new DrawView(m, drawn));
-        Lazy<BackpropStepView> step = backpropView = new Lazy<>(() -> new BackpropStepView(m, drawn.property()));
-        Lazy<GradientCheckView> check = gradientCheckView = new Lazy<>(() -> new GradientCheckView(m, drawn.property()));
+        Lazy<DrawView> draw = drawView = new Lazy<>(() -> new DrawView(m, drawnInput));
+        Lazy<BackpropStepView> step = backpropView = new Lazy<>(() -> new BackpropStepView(m, drawnInput.property()));
+        Lazy<GradientCheckView> check = gradientCheckView = new Lazy<>(() -> new GradientCheckView(m, drawnInput.property()));
         draw.whenBuilt(d -> d.setOnStepThrough(input -> {
             step.get().useDrawnDigit(d.predictedProperty().get());
             w.select(BACKPROP_TAB);

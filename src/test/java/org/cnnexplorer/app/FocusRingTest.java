@@ -25,12 +25,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,23 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * different with the keyboard focus than without it (enough pixels change, by a clear step in
  * colour), drawn with the app's stylesheets in Standard, Light, Dark and High contrast.
  */
-class FocusRingTest {
+class FocusRingTest extends ThemedStageTest {
     /** Pixels that must change, as a share of the control's outline, and how much (RGB distance, 0-441). */
     private static final double MIN_RING_SHARE = 0.6;
     private static final double MIN_STEP = 90;
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-
-    @BeforeEach
-    void stage() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void standard() {
-        ThemeReset.standard(robot);
-    }
-
     private static List<Supplier<Node>> controls() {
         return List.of(() -> new Button("Start"), () -> new ToggleButton("Lessons (F1)"), () -> new CheckBox("Shuffle"),
                 () -> new RadioButton("Training image"), () -> new Spinner<Integer>(0, 10, 3), () -> new TextField("0.005"),

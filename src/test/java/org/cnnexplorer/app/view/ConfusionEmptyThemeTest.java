@@ -6,34 +6,16 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.cnnexplorer.app.ExplorerApp;
-import org.cnnexplorer.app.ThemeReset;
+import org.cnnexplorer.app.ThemedStageTest;
 import org.cnnexplorer.app.Themes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Before any evaluation the confusion matrix's cells take the theme's background (they were light
  * grey blocks on the dark themes); once it shows counts, each cell has its shade in every theme.
  */
-class ConfusionEmptyThemeTest {
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-
-    @BeforeEach
-    void stage() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void standard() {
-        ThemeReset.standard(robot);
-    }
-
+class ConfusionEmptyThemeTest extends ThemedStageTest {
     @Test
     void emptyCellsFollowTheThemeAndCountsKeepTheirShade() {
         for (Themes.Theme theme : Themes.Theme.values()) {
