@@ -133,23 +133,12 @@ public final class RunsView extends LiveView {
         body.setLeft(side);
         setCenter(body);
 
+        // built when the tab is first shown: the runs recorded before then count as added now
+        runsAdded(runs.runs());
         runs.runs().addListener((javafx.collections.ListChangeListener<SessionRun>) c -> {
             while (c.next()) {
-                for (SessionRun r : c.getAddedSubList()) {
-                    r.overlaidProperty().addListener((o, a, b) -> {
-                        chartedVersion = -1;
-                        requestRender();
-                    });
-                }
+                runsAdded(c.getAddedSubList());
             }
-            if (left.getValue() == null && !runs.runs().isEmpty()) {
-                left.setValue(runs.runs().get(0));
-            }
-            if (runs.runs().size() > 1 && (right.getValue() == null || right.getValue() == left.getValue())) {
-                right.setValue(runs.runs().get(runs.runs().size() - 1));
-            }
-            chartedVersion = -1;
-            requestRender();
         });
         // The cursor and the filters follow the moment the other pages show (the window's frame).
         model.frameProperty().addListener((o, a, b) -> {
@@ -168,6 +157,23 @@ public final class RunsView extends LiveView {
         });
         liveRefresh.play();
         setMaxRate(30);
+    }
+
+    private void runsAdded(java.util.List<? extends SessionRun> added) {
+        for (SessionRun r : added) {
+            r.overlaidProperty().addListener((o, a, b) -> {
+                chartedVersion = -1;
+                requestRender();
+            });
+        }
+        if (left.getValue() == null && !runs.runs().isEmpty()) {
+            left.setValue(runs.runs().get(0));
+        }
+        if (runs.runs().size() > 1 && (right.getValue() == null || right.getValue() == left.getValue())) {
+            right.setValue(runs.runs().get(runs.runs().size() - 1));
+        }
+        chartedVersion = -1;
+        requestRender();
     }
 
     private static Line cursor() {

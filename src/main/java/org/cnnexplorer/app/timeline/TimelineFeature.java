@@ -42,7 +42,7 @@ public final class TimelineFeature {
     private final SessionRuns runs = new SessionRuns();
     private final MomentPresenter presenter;
     private final TimelineBar bar;
-    private final RunsView runsView;
+    private final org.cnnexplorer.app.page.Lazy<RunsView> runsView;
     private final ProgressBar evalProgress = new ProgressBar(0);
     private final Button evaluate = new Button("Evaluate here");
 
@@ -53,7 +53,7 @@ public final class TimelineFeature {
         this.window = w;
         presenter = new MomentPresenter(model, training);
         bar = new TimelineBar(runs, presenter);
-        runsView = new RunsView(model, runs, bar, presenter);
+        runsView = new org.cnnexplorer.app.page.Lazy<>(() -> new RunsView(model, runs, bar, presenter));
     }
 
     public static TimelineFeature install(MainWindow w, AppModel model, TrainingController training, Stage stage) {
@@ -88,7 +88,7 @@ public final class TimelineFeature {
         // it the row could only say there is no run yet, and building it cost the first frame a tenth.
         showBarWithARun(w);
 
-        w.addPage(org.cnnexplorer.app.page.Page.of(RUNS_TAB, "Runs", runsView));
+        w.addPage(org.cnnexplorer.app.page.Page.lazy(RUNS_TAB, "Runs", runsView));
 
         MenuItem save = item("Save _run…", "Shortcut+Shift+S", this::chooseAndSave);
         save.setId("save-run");
@@ -188,7 +188,7 @@ public final class TimelineFeature {
     }
 
     public RunsView runsView() {
-        return runsView;
+        return runsView.get();
     }
 
     // ---- resume from here ----
