@@ -46,6 +46,12 @@ class ArchitectureWindowTest {
         // Built before the run, the step-through is left with the article's network and must be recomputed
         // (one built after the run computes with the new network at once).
         var step = app.backpropView();
+        // the network's fields are in the window once their section is opened
+        assertTrue(fx(() -> robot.lookup("#relu").tryQuery().isEmpty()), "folded fields are not in the window yet");
+        fx(() -> {
+            robot.lookup("#network-options").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            return null;
+        });
         fx(() -> {
             robot.lookup("#relu").queryAs(CheckBox.class).setSelected(true);
             ((Spinner<Integer>) robot.lookup("#conv-layers").queryAs(Spinner.class)).getValueFactory().setValue(2);

@@ -165,9 +165,20 @@ public final class SettingsPane extends TitledPane {
         net.add(relu, 0, n++, 2, 1);
         net.addRow(n++, whole("Initialisation"), init);
         net.addRow(n, whole("Mini-batch"), batch);
-        javafx.scene.control.TitledPane netPane = new javafx.scene.control.TitledPane("Network options (the article's by default)", net);
+        javafx.scene.control.TitledPane netPane = new javafx.scene.control.TitledPane("Network options (the article's by default)", null);
         netPane.setId("network-options");
         netPane.setExpanded(false);
+        // The folded fields join the window when first opened: styled and laid out while folded,
+        // they cost the first frame though nobody sees them. Their values count all the same.
+        netPane.expandedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    netPane.expandedProperty().removeListener(this);
+                    netPane.setContent(net);
+                }
+            }
+        });
         netPane.setAnimated(false);
         g.add(netPane, 0, r++, 2, 1);
         g.add(shuffle, 0, r++, 2, 1);
