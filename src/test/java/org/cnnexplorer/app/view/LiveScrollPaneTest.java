@@ -16,7 +16,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The views that redraw during training scroll without the viewport bitmap cache, which made the
- * renderer draw every change twice (the Filters tab's frame rate halved on first visit).
+ * renderer draw every change twice (the Filters tab's frame rate halved on first visit), and
+ * without a framed background, which the renderer redrew from a bitmap behind every change.
  */
 class LiveScrollPaneTest {
     private ExplorerApp app;
@@ -48,6 +49,7 @@ class LiveScrollPaneTest {
                 Node viewport = p.lookup(".viewport");
                 assertTrue(viewport != null, v.getId() + ": the scroll pane has its skin");
                 assertFalse(viewport.isCache(), v.getId() + ": its viewport is drawn directly, not through a bitmap cache");
+                assertTrue(plainBackground(p), v.getId() + ": its background is one plain fill, not a framed one");
             }
         }
     }
@@ -64,5 +66,19 @@ class LiveScrollPaneTest {
         });
         assertTrue(plain.lookup(".viewport").isCache());
         assertFalse(live.viewportCached());
+        // and the standard theme frames it with two fills, which the renderer draws from a stretched bitmap
+        assertFalse(plainBackground(plain));
+        assertTrue(plainBackground(live));
+    }
+
+    /** At most one fill, square and edge to edge: the renderer fills that directly. */
+    private static boolean plainBackground(javafx.scene.layout.Region r) {
+        var b = r.getBackground();
+        if (b == null || b.getFills().isEmpty()) {
+            return true;
+        }
+        var fill = b.getFills().get(0);
+        return b.getFills().size() == 1 && fill.getInsets().equals(javafx.geometry.Insets.EMPTY)
+                && fill.getRadii().equals(javafx.scene.layout.CornerRadii.EMPTY);
     }
 }
