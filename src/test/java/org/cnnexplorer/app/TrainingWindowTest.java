@@ -152,7 +152,8 @@ class TrainingWindowTest {
         waitFor(() -> !t.evaluationView().matrix().cellText(1, 1).isEmpty());
         // misclassified images are shown (read on the FX thread: the gallery fills after the matrix)
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) > 0);
-        robot.clickOn("#confusion-1-1");
+        var matrix = t.evaluationView().matrix();
+        robot.clickOn(fx(() -> matrix.localToScreen(matrix.cellCenter(1, 1))));
         waitFor(() -> fx(() -> t.evaluationView().galleryCount()) == Math.min(120, Integer.parseInt(t.evaluationView().matrix().cellText(1, 1))));
     }
 

@@ -3,7 +3,6 @@ package org.cnnexplorer.app.render;
 import java.util.Locale;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -34,7 +33,7 @@ public class HeatmapView extends Region {
     }
 
     private final Canvas canvas = new Canvas();
-    private final Tooltip tip = new Tooltip();
+    private final HoverTip tip;
     private final double prefCell;
     private WritableImage image;
     private int[] argb = new int[0];
@@ -64,15 +63,11 @@ public class HeatmapView extends Region {
         // A heatmap keeps its preferred size unless a caller lets it grow or shrink.
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        tip.setShowDelay(Duration.millis(150));
-        tip.setOnShowing(e -> tip.setText(hoverText()));
-        Tooltip.install(this, tip);
+        tip = HoverTip.install(this, this::hoverText, Duration.millis(150));
         setOnMouseMoved(e -> {
             lastMouseX = e.getX();
             lastMouseY = e.getY();
-            if (tip.isShowing()) {
-                tip.setText(hoverText());
-            }
+            tip.refresh();
         });
         setOnMouseClicked(e -> {
             int[] rc = cellAt(e.getX(), e.getY());
@@ -143,11 +138,7 @@ public class HeatmapView extends Region {
 
     /** Whether hovering shows the cell's value (on by default; off for thumbnails with their own tooltip). */
     public void setHoverValues(boolean on) {
-        if (on) {
-            Tooltip.install(this, tip);
-        } else {
-            Tooltip.uninstall(this, tip);
-        }
+        tip.setOn(on);
     }
 
     public void setOnCellClicked(CellListener l) {

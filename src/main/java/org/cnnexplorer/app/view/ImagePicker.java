@@ -2,7 +2,7 @@ package org.cnnexplorer.app.view;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -17,7 +17,7 @@ import org.cnnexplorer.data.Dataset;
  */
 public final class ImagePicker extends HBox {
     private final ImageSelection selection;
-    private final ComboBox<ImageSelection.Source> source = new ComboBox<>();
+    private final ChoiceBox<ImageSelection.Source> source = new ChoiceBox<>();
     private final Spinner<Integer> index = new Spinner<>();
     private final SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 59_999, 0);
     private final Label what = new Label();

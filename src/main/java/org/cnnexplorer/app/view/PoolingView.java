@@ -3,7 +3,7 @@ package org.cnnexplorer.app.view;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
@@ -31,7 +31,7 @@ public final class PoolingView extends LiveView {
 
     private final ImageSelection selection;
     private final ImagePicker picker;
-    private final ComboBox<String> filter = new ComboBox<>();
+    private final ChoiceBox<String> filter = new ChoiceBox<>();
     private final HeatmapView conv = new HeatmapView(10);
     private final HeatmapView incoming = new HeatmapView(20);
     private final HeatmapView routed = new HeatmapView(10);

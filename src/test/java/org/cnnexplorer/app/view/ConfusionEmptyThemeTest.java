@@ -1,9 +1,9 @@
 package org.cnnexplorer.app.view;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.cnnexplorer.app.ExplorerApp;
@@ -44,18 +44,19 @@ class ConfusionEmptyThemeTest extends ThemedStageTest {
         }
     }
 
-    private Label cell(ConfusionMatrixView v, int label, int predicted) {
-        Label[] found = new Label[1];
+    /** The cell's colour as the view drew it, read from the window's pixels. */
+    private Color cell(ConfusionMatrixView v, int label, int predicted) {
+        Color[] c = new Color[1];
         robot.interact(() -> {
-            v.applyCss();
-            found[0] = (Label) v.lookup("#t-" + label + "-" + predicted);
+            javafx.geometry.Point2D p = v.cellCenter(label, predicted);
+            // a corner of the cell, clear of its number
+            c[0] = v.snapshot(null, null).getPixelReader().getColor((int) p.getX() - 18, (int) p.getY() - 18);
+            assertEquals(v.cellFill(label, predicted).toString(), c[0].toString(), "the drawn colour is the one the view reports");
         });
-        return found[0];
+        return c[0];
     }
 
-    private double brightness(Label l) {
-        double[] b = new double[1];
-        robot.interact(() -> b[0] = ((Color) l.getBackground().getFills().get(0).getFill()).getBrightness());
-        return b[0];
+    private static double brightness(Color c) {
+        return c.getBrightness();
     }
 }
