@@ -158,6 +158,21 @@ class TrainingWindowTest {
     }
 
     @Test
+    void anEvaluationViewBuiltAfterAnEvaluationShowsIt() throws Exception {
+        // The Evaluation tab is built on its first visit, which may come after an evaluation:
+        // it showed "No evaluation yet" beside the status bar's accuracy until the next one.
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.evaluateNow();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get() != null);
+        String summary = fx(() -> new org.cnnexplorer.app.view.EvaluationView(app.model(), c, i -> { }).summaryText());
+        double accuracy = c.lastTestProperty().get().result().accuracy();
+        assertTrue(summary.startsWith(String.format(java.util.Locale.ROOT, "Test accuracy %.1f%%", 100 * accuracy)), summary);
+    }
+
+    @Test
     void stepFromIdleTrainsOneImageAndShowsItsFeatureMaps() throws Exception {
         TrainingFeature t = app.training();
         robot.clickOn("#step-button");

@@ -92,6 +92,8 @@ public final class EvaluationView extends LiveView {
         HBox body = new HBox(20, new VBox(6, FeatureMapsView.caption("Confusion matrix"), matrix), right);
         body.setPadding(new Insets(4, 10, 10, 10));
         setCenter(body);
+        // Built on the first visit, perhaps after an evaluation: that one is shown, not "no evaluation yet".
+        point = training.lastTestProperty().get();
         training.lastTestProperty().addListener((o, was, now) -> {
             point = now;
             requestRender();
@@ -107,6 +109,11 @@ public final class EvaluationView extends LiveView {
 
     public ConfusionMatrixView matrix() {
         return matrix;
+    }
+
+    /** The line above the matrix (accuracy and loss, or that there is no evaluation yet). */
+    public String summaryText() {
+        return summary.getText();
     }
 
     /** Thumbnails shown now, for tests. */

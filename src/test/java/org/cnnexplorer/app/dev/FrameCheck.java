@@ -25,7 +25,9 @@ import org.cnnexplorer.train.TrainConfig;
  * visit and a later one), and (2) while a pen draws on the Draw tab, one move per frame.
  * {@code java -cp <test classpath> org.cnnexplorer.app.dev.FrameCheck [SECONDS [TAB-ID]]}. Run it with
  * {@code -XX:StartFlightRecording=filename=x.jfr} and read the FX thread's samples with
- * {@code jfr print --events jdk.ExecutionSample} to see where a slow frame's time goes.
+ * {@code jfr print --events jdk.ExecutionSample} to see where a slow frame's time goes, or with
+ * {@code -Dframecheck.stacks=true}, which samples the FX thread's stack every few ms while a frame
+ * is late and prints the app's methods found most often (JFR samples that thread too seldom).
  */
 public final class FrameCheck {
     static int seconds;
@@ -63,6 +65,8 @@ public final class FrameCheck {
         final List<Long> fxCpu = new ArrayList<>();
         final List<Long> renderCpu = new ArrayList<>();
         long renderer = -1;
+        volatile long lastFrame;
+        LateFrameStacks late;
         final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -74,6 +78,10 @@ public final class FrameCheck {
                     }
                 }
                 times.add(now);
+                lastFrame = System.nanoTime();
+                if (late == null && Boolean.getBoolean("framecheck.stacks")) {
+                    late = new LateFrameStacks(Thread.currentThread(), () -> lastFrame);
+                }
                 fxCpu.add(MX.getCurrentThreadCpuTime());
                 renderCpu.add(MX.getThreadCpuTime(renderer));
             }
@@ -106,8 +114,9 @@ public final class FrameCheck {
                     minWindow = Math.min(minWindow, n * 4.0);
                 }
             }
-            return String.format(Locale.ROOT, "%-28s fps_avg=%.1f fps_min_250ms=%.0f longest_frame_ms=%.0f cpu_ms_per_frame(mean/max) fx=%s render=%s (%.1f s)",
+            String line = String.format(Locale.ROOT, "%-28s fps_avg=%.1f fps_min_250ms=%.0f longest_frame_ms=%.0f cpu_ms_per_frame(mean/max) fx=%s render=%s (%.1f s)",
                     what, fps, minWindow == Double.MAX_VALUE ? 0 : minWindow, worst / 1e6, cpu(fxCpu), cpu(renderCpu), span);
+            return late == null ? line : line + late.stop();
         }
     }
 
