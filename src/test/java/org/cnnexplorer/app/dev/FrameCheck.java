@@ -21,8 +21,9 @@ import org.cnnexplorer.train.TrainConfig;
 
 /**
  * A developer tool, not a test: the frame rate of the real window while it trains on the whole
- * MNIST training set at full speed, (1) in the first second after switching to each tab (the first
- * visit and a later one), and (2) while a pen draws on the Draw tab, one move per frame.
+ * MNIST training set at full speed, (0) on the Training tab in the run's first 3 seconds (it starts as
+ * soon as the data is in), (1) in the first second after switching to each tab (the first visit and
+ * a later one), and (2) while a pen draws on the Draw tab, one move per frame.
  * {@code java -cp <test classpath> org.cnnexplorer.app.dev.FrameCheck [SECONDS [TAB-ID]]}. Run it with
  * {@code -XX:StartFlightRecording=filename=x.jfr} and read the FX thread's samples with
  * {@code jfr print --events jdk.ExecutionSample} to see where a slow frame's time goes, or with
@@ -158,13 +159,21 @@ public final class FrameCheck {
                 Thread.sleep(100);
             }
             TrainingController c = app.training().controller();
+            Frames runStart = new Frames();
             fx(() -> {
                 c.configProperty().set(TrainConfig.article().withSizes(TrainConfig.ALL, 1000).withEpochs(20));
                 c.paceProperty().set(RunControl.FULL_SPEED);
+                runStart.timer.start();
                 c.start();
                 return null;
             });
             Thread.sleep(3000);
+            fx(() -> {
+                runStart.timer.stop();
+                return null;
+            });
+            // the Training tab while the run starts (and the window builds the tabs not built yet)
+            System.out.println(runStart.summary("training, run's first 3 s", 3));
             if (onlyTab != null) {
                 Frames f = new Frames();
                 fx(() -> {
