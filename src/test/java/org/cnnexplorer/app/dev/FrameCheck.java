@@ -196,11 +196,20 @@ public final class FrameCheck {
                 for (int j = 0; j < i; j++) {
                     seen[i] |= tabs[j].equals(tab);
                 }
+                Frames back = new Frames();
                 fx(() -> {
+                    back.timer.start();
                     app.window().select("tab-training");
                     return null;
                 });
                 Thread.sleep(1000);
+                fx(() -> {
+                    back.timer.stop();
+                    return null;
+                });
+                if (i > 0) {
+                    System.out.println(back.summary("tab-training back", 1));
+                }
                 Frames f = new Frames();
                 fx(() -> {
                     f.timer.start();
