@@ -11,6 +11,11 @@ public final class Words {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
+    /** A digit with its article: "a 7", "an 8". */
+    public static String aDigit(int d) {
+        return (d == 8 ? "an " : "a ") + d;
+    }
+
     public static String filters(long n) {
         return count(n, "filter", "filters");
     }

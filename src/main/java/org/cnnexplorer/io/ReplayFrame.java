@@ -87,8 +87,8 @@ public final class ReplayFrame {
         y += 3 * FILTER_CELL + GAP * 2;
         if (withMaps && maps != null) {
             g.setColor(new Color(0x202020));
-            g.drawString(String.format(Locale.ROOT, "training image %d (a %d): input and feature maps, predicted %d",
-                    imageIndex, maps.label(), Network.argmax(maps.probabilities())), MARGIN, y + 12);
+            g.drawString(String.format(Locale.ROOT, "training image %d (a%s %d): input and feature maps, predicted %d",
+                    imageIndex, maps.label() == 8 ? "n" : "", maps.label(), Network.argmax(maps.probabilities())), MARGIN, y + 12);
             y += LABEL;
             BufferedImage input = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
             for (int i = 0; i < 28 * 28; i++) {

@@ -42,7 +42,7 @@ public final class AddToMyDigitsBar extends VBox {
                 }
                 digits.add(new MyDigits.Digit(DigitPreprocessor.toBytes(ink), label));
                 draw.clear();
-                feedback.setText(String.format(Locale.ROOT, "Added a %d: %,d in My digits%s", label, digits.size(),
+                feedback.setText(String.format(Locale.ROOT, "Added %s: %,d in My digits%s", org.cnnexplorer.app.Words.aDigit(label), digits.size(),
                         digits.folder() == null ? " (not saved yet: see the My digits tab)" : ""));
             });
             buttons.getChildren().add(b);

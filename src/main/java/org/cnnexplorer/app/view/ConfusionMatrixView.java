@@ -15,6 +15,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.cnnexplorer.app.Themes;
+import org.cnnexplorer.app.Words;
 import org.cnnexplorer.app.render.ColorMap;
 import org.cnnexplorer.app.render.HoverTip;
 
@@ -103,8 +104,9 @@ public final class ConfusionMatrixView extends Region {
             for (int c = 0; c < 10; c++) {
                 int n = confusion[r][c];
                 counts[r][c] = n;
-                tips[r][c] = String.format(Locale.ROOT, "%d images of a %d predicted as %d (%.1f%% of the %ds)%s", n, r, c,
-                        100 * share(r, c, total), r, n > 0 ? "; click to see them" : "");
+                tips[r][c] = String.format(Locale.ROOT, "%s of %s predicted as %d (%.1f%% of the %ds)%s",
+                        Words.count(n, "image", "images"), Words.aDigit(r), c, 100 * share(r, c, total), r,
+                        n > 0 ? "; click to see " + (n == 1 ? "it" : "them") : "");
             }
         }
         draw();
@@ -170,8 +172,8 @@ public final class ConfusionMatrixView extends Region {
                 }
             }
         }
-        return String.format(Locale.ROOT, "Confusion matrix: %d of %d test images right; most often confused: %d images of a %d "
-                + "predicted as %d", right, total, worst, wr, wc);
+        return String.format(Locale.ROOT, "Confusion matrix: %,d of %,d test images right; most often confused: %s of %s "
+                + "predicted as %d", right, total, Words.count(worst, "image", "images"), Words.aDigit(wr), wc);
     }
 
     @Override

@@ -175,7 +175,8 @@ public final class EvaluationView extends LiveView {
             }
         }
         gallery.getChildren().setAll(thumbnails.subList(0, shown));
-        String what = cellLabel < 0 ? "Misclassified test images" : "Images of a " + cellLabel + " predicted as " + cellPredicted;
+        String what = cellLabel < 0 ? "Misclassified test images"
+                : "Images of " + org.cnnexplorer.app.Words.aDigit(cellLabel) + " predicted as " + cellPredicted;
         galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d%s", what, matches,
                 matches > GALLERY_LIMIT ? " (showing the first " + GALLERY_LIMIT + ")" : ""));
     }
@@ -219,7 +220,8 @@ public final class EvaluationView extends LiveView {
         /** Written when it shows: 120 tiles' worth of unread text on every evaluation was wasted work. */
         private String tip() {
             int label = test.label(index);
-            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Test image %d: a %d, predicted %d%n", index, label,
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "Test image %d: %s, predicted %d%n", index,
+                    org.cnnexplorer.app.Words.aDigit(label),
                     result.predicted()[index]));
             for (int k = 0; k < 10; k++) {
                 t.append(String.format(Locale.ROOT, "%d: %5.1f%%%n", k, 100 * result.probability(index, k)));

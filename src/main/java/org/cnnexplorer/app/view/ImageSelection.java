@@ -144,8 +144,8 @@ public final class ImageSelection {
             if (s == null || s.current() == null) {
                 return "No training step yet: press Start or Step, or browse a data set.";
             }
-            return String.format("Training step %,d (epoch %d): training image %,d, a %d; weights just after this step",
-                    s.globalStep(), s.epoch(), s.imageIndex(), s.current().label());
+            return String.format("Training step %,d (epoch %d): training image %,d, %s; weights just after this step",
+                    s.globalStep(), s.epoch(), s.imageIndex(), org.cnnexplorer.app.Words.aDigit(s.current().label()));
         }
         if (source.get() == Source.DRAWING) {
             return drawing.get() == null ? "Nothing drawn yet: draw a digit in the Draw tab and press \"Show in feature maps\"."
@@ -156,7 +156,7 @@ public final class ImageSelection {
             return "The data set is loading…";
         }
         int i = Math.max(0, Math.min(index.get(), d.count() - 1));
-        return String.format("%s image %,d of %,d, a %d; %s",
-                source.get() == Source.TEST_SET ? "Test" : "Training", i, d.count(), d.label(i), weights);
+        return String.format("%s image %,d of %,d, %s; %s",
+                source.get() == Source.TEST_SET ? "Test" : "Training", i, d.count(), org.cnnexplorer.app.Words.aDigit(d.label(i)), weights);
     }
 }

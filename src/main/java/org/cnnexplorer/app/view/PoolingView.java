@@ -60,6 +60,8 @@ public final class PoolingView extends LiveView {
         header = new ViewHeader("Max-pool gradient routing", EXPLANATION, "");
         picker = new ImagePicker(model, selection, "routing");
         filter.setId("routing-filter");
+        // its items come with the first image, after the box took its width from none
+        filter.setMinWidth(100);
         filter.valueProperty().addListener((o, was, now) -> {
             if (now != null) {
                 f = filter.getItems().indexOf(now);

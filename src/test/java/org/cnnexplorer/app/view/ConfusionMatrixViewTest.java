@@ -29,6 +29,7 @@ class ConfusionMatrixViewTest extends ThemedStageTest {
             counts[d][d] = 80 + d;
         }
         counts[4][9] = 7;
+        counts[8][3] = 1;
         robot.interact(() -> {
             view[0] = new ConfusionMatrixView("t");
             view[0].setOnCell((r, c) -> {
@@ -43,7 +44,9 @@ class ConfusionMatrixViewTest extends ThemedStageTest {
         assertFalse(v.hoverTip().made(), "no tooltip before the mouse comes");
         assertEquals("7", v.cellText(4, 9));
         assertEquals("", v.cellText(9, 4));
-        assertTrue(v.describe().contains("845 of 852"), v.describe());
+        assertTrue(v.describe().contains("845 of 853"), v.describe());
+        assertTrue(v.cellTip(8, 3).startsWith("1 image of an 8 predicted as 3 ("), v.cellTip(8, 3));
+        assertTrue(v.cellTip(8, 3).endsWith("; click to see it"), v.cellTip(8, 3));
         assertTrue(v.describe().contains("7 images of a 4 predicted as 9"), v.describe());
 
         robot.clickOn(screen(v, 4, 9));
