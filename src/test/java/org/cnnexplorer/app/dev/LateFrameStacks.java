@@ -6,12 +6,14 @@ import java.util.function.LongSupplier;
 
 /**
  * A developer tool for {@link FrameCheck}: while a frame is late (35 ms since the last one), takes
- * the FX thread's stack every 3 ms and counts the app's innermost method in it, and the JavaFX
- * method under which the app's code ran, so a slow frame names its cause.
+ * the FX thread's stack every 3 ms and counts the app's innermost method in it and the innermost
+ * method overall, and what the renderer thread was drawing meanwhile (the FX thread waits for it
+ * when a frame is slow to draw), so a slow frame names its cause.
  */
 final class LateFrameStacks {
     private final Map<String, Integer> app = new HashMap<>();
     private final Map<String, Integer> top = new HashMap<>();
+    private final Map<String, Integer> renderer = new HashMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
     private int samples;
@@ -26,6 +28,10 @@ final class LateFrameStacks {
                 }
                 if (System.nanoTime() - lastFrame.getAsLong() > 35_000_000L) {
                     record(fx.getStackTrace());
+                    Thread r = rendererThread();
+                    if (r != null) {
+                        recordRenderer(r.getStackTrace());
+                    }
                 }
             }
         }, "late-frame-stacks");
@@ -46,6 +52,31 @@ final class LateFrameStacks {
         top.merge(frame(stack, 0), 1, Integer::sum);
     }
 
+    private Thread rendererThread;
+
+    private Thread rendererThread() {
+        if (rendererThread == null) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    rendererThread = t;
+                }
+            }
+        }
+        return rendererThread;
+    }
+
+    /** The renderer's innermost method under JavaFX's scene-graph rendering (what it was drawing). */
+    private synchronized void recordRenderer(StackTraceElement[] stack) {
+        String what = frame(stack, 0);
+        for (StackTraceElement e : stack) {
+            if (e.getClassName().startsWith("com.sun.javafx.sg.prism.NG")) {
+                what = e.getClassName().replace("com.sun.javafx.sg.prism.", "") + "." + e.getMethodName() + " < " + what;
+                break;
+            }
+        }
+        renderer.merge(what, 1, Integer::sum);
+    }
+
     private static String frame(StackTraceElement[] stack, int i) {
         return stack.length <= i ? "?" : stack[i].getClassName() + "." + stack[i].getMethodName();
     }
@@ -58,6 +89,9 @@ final class LateFrameStacks {
                 .forEach(e -> b.append("\n      ").append(e.getValue()).append("  ").append(e.getKey()));
         b.append("\n    innermost:");
         top.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(6)
+                .forEach(e -> b.append("\n      ").append(e.getValue()).append("  ").append(e.getKey()));
+        b.append("\n    renderer meanwhile:");
+        renderer.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(8)
                 .forEach(e -> b.append("\n      ").append(e.getValue()).append("  ").append(e.getKey()));
         return b.toString();
     }
