@@ -40,6 +40,7 @@ public class ExplorerApp extends Application {
     private ModelFileActions modelFiles;
     private QuitGuard quitGuard;
     private IdleWork idle;
+    private EngineWarmUp warmUp;
     private LessonFeature lessons;
     private WindowSettings settings;
     private RecentMenu recentMenu;
@@ -199,6 +200,37 @@ public class ExplorerApp extends Application {
         }
     }
 
+    /**
+     * After the hidden tabs are built, the training step is warmed up in the background (see
+     * {@link EngineWarmUp}), unless a run has started by then: it warms the engine itself.
+     */
+    private void warmUpEngineWhenIdle(org.cnnexplorer.data.Dataset train) {
+        if (training == null) {
+            return;
+        }
+        TrainingController c = training.controller();
+        boolean[] ranAlready = {false};
+        c.stateProperty().addListener((o, was, now) -> {
+            if (now != TrainingController.RunState.IDLE) {
+                ranAlready[0] = true;
+                if (warmUp != null) {
+                    warmUp.stop();
+                }
+            }
+        });
+        idle.add(() -> {
+            if (!ranAlready[0] && warmUp == null) {
+                warmUp = EngineWarmUp.startIfWanted(train);
+                model.onDispose(warmUp::stop);
+            }
+        });
+    }
+
+    /** The engine's warm-up, once started (for tests). */
+    EngineWarmUp warmUp() {
+        return warmUp;
+    }
+
     private void loadBundledData() {
         model.statusProperty().set("Loading the bundled MNIST…");
         Task<MnistFiles.Split> load = new Task<>() {
@@ -223,6 +255,7 @@ public class ExplorerApp extends Application {
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
             model.dataProperty().set(s);
             prepareHiddenViews();
+            warmUpEngineWhenIdle(s.train());
         });
         load.setOnFailed(e -> {
             model.statusProperty().set("Could not load the bundled MNIST: " + load.getException().getMessage());

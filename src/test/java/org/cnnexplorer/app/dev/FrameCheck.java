@@ -159,6 +159,9 @@ public final class FrameCheck {
                 Thread.sleep(100);
             }
             TrainingController c = app.training().controller();
+            // -Dframecheck.idleFirst=S: the window stays idle S seconds before the run (as a learner
+            // reading the window first would), so the engine's warm-up has run
+            Thread.sleep(1000L * Integer.getInteger("framecheck.idleFirst", 0));
             Frames runStart = new Frames();
             fx(() -> {
                 c.configProperty().set(TrainConfig.article().withSizes(TrainConfig.ALL, 1000).withEpochs(20));
@@ -173,7 +176,8 @@ public final class FrameCheck {
                 return null;
             });
             // the Training tab while the run starts (and the window builds the tabs not built yet)
-            System.out.println(runStart.summary("training, run's first 3 s", 3));
+            System.out.println(runStart.summary("training, run's first 3 s", 3)
+                    + String.format(Locale.ROOT, " steps=%,d", fx(c::imagesSeen)));
             if (onlyTab != null) {
                 Frames f = new Frames();
                 fx(() -> {
