@@ -158,6 +158,33 @@ class TrainingWindowTest {
     }
 
     @Test
+    void anotherEvaluationWithAsManyMistakesKeepsTheGalleryTilesInPlace() throws Exception {
+        // Putting all 120 tiles back into the gallery after every evaluation restyled and laid them
+        // out anew: 0.15 s of the window thread after every epoch while the tab was open.
+        TrainingController c = app.training().controller();
+        var view = app.training().evaluationView();
+        fx(() -> {
+            app.window().select("tab-evaluation");
+            c.evaluateNow();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get() != null);
+        waitFor(() -> fx(() -> view.galleryCount()) > 0);
+        var first = c.lastTestProperty().get();
+        long renders = fx(() -> view.renders());
+        int[] changes = {0};
+        fx(() -> {
+            ((javafx.scene.layout.Pane) view.lookup("#gallery")).getChildren()
+                    .addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) ch -> changes[0]++);
+            c.evaluateNow();
+            return null;
+        });
+        waitFor(() -> c.lastTestProperty().get() != first && fx(() -> view.renders()) > renders);
+        assertEquals(first.result().correct(), c.lastTestProperty().get().result().correct(), "the same weights, the same mistakes");
+        assertEquals(0, (int) fx(() -> changes[0]), "the gallery's tiles stayed where they were");
+    }
+
+    @Test
     void anEvaluationViewBuiltAfterAnEvaluationShowsIt() throws Exception {
         // The Evaluation tab is built on its first visit, which may come after an evaluation:
         // it showed "No evaluation yet" beside the status bar's accuracy until the next one.

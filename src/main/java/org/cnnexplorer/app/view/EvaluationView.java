@@ -174,7 +174,14 @@ public final class EvaluationView extends LiveView {
                 shown++;
             }
         }
-        gallery.getChildren().setAll(thumbnails.subList(0, shown));
+        // The gallery is always the first thumbnails: only its end changes. Setting all of them
+        // again took each one out and back in (styled and laid out anew), 0.15 s after every epoch.
+        var tiles = gallery.getChildren();
+        if (tiles.size() > shown) {
+            tiles.remove(shown, tiles.size());
+        } else if (tiles.size() < shown) {
+            tiles.addAll(thumbnails.subList(tiles.size(), shown));
+        }
         String what = cellLabel < 0 ? "Misclassified test images"
                 : "Images of " + org.cnnexplorer.app.Words.aDigit(cellLabel) + " predicted as " + cellPredicted;
         galleryTitle.setText(String.format(Locale.ROOT, "%s: %,d%s", what, matches,
