@@ -2,13 +2,14 @@ package org.cnnexplorer.app;
 
 import org.cnnexplorer.data.Dataset;
 import org.cnnexplorer.nn.Network;
+import org.cnnexplorer.train.Evaluator;
 import org.cnnexplorer.train.TrainConfig;
 import org.cnnexplorer.train.Trainer;
 
 /**
  * Trains a throwaway copy of the article's network for a moment on a background thread once the
- * window is idle, so that the JIT has compiled the training step before the learner presses
- * Start. Cold, a run's first second and a half crawled at about a hundred steps a second (the
+ * window is idle, and tests it, so that the JIT has compiled the training step and the test's
+ * forward pass before the learner presses Start. Cold, a run's first second and a half crawled at about a hundred steps a second (the
  * vector step interpreted) while the compiler threads took the CPU the window needed to draw.
  * The app's own model, data and runs are not touched; a run that starts meanwhile stops it.
  */
@@ -20,21 +21,25 @@ final class EngineWarmUp {
 
     private volatile boolean stopped;
     private volatile long steps;
+    private volatile int evaluations;
+    /** Tests of 1,000 images after the steps (the first one of a run came cold after its first epoch). */
+    static final int EVALUATIONS = 20;
     private Thread thread;
 
     /**
      * Starts warming up on the first images of {@code train} unless switched off with
      * {@code -Dcnnexplorer.warmup=off} (the window tests, which start the app many times).
      */
-    static EngineWarmUp startIfWanted(Dataset train) {
+    static EngineWarmUp startIfWanted(Dataset train, Dataset test) {
         EngineWarmUp w = new EngineWarmUp();
         if (!"off".equals(System.getProperty("cnnexplorer.warmup"))) {
-            w.start(train);
+            w.start(train, test);
         }
         return w;
     }
 
-    void start(Dataset train) {
+    /** Trains on the first images of {@code train}, then tests on the first of {@code test} (the end of an epoch). */
+    void start(Dataset train, Dataset test) {
         TrainConfig config = TrainConfig.article();
         Network scratch = Trainer.newNetwork(config, train.rows(), train.cols());
         Trainer trainer = new Trainer(scratch, train, config.withSizes(Math.min(1000, train.count()), 1).withEpochs(1_000));
@@ -43,6 +48,11 @@ final class EngineWarmUp {
             while (!stopped && steps < STEPS && System.nanoTime() < end && trainer.hasNext()) {
                 trainer.step();
                 steps++;
+            }
+            Dataset some = test.head(Math.min(1000, test.count()));
+            while (!stopped && evaluations < EVALUATIONS && System.nanoTime() < end) {
+                Evaluator.evaluate(scratch, some, () -> stopped);
+                evaluations++;
             }
         }, "engine-warm-up");
         thread.setDaemon(true);
@@ -61,6 +71,11 @@ final class EngineWarmUp {
 
     boolean running() {
         return thread != null && thread.isAlive();
+    }
+
+    /** Tests run so far. */
+    int evaluations() {
+        return evaluations;
     }
 
     /** Steps trained so far. */

@@ -204,7 +204,7 @@ public class ExplorerApp extends Application {
      * After the hidden tabs are built, the training step is warmed up in the background (see
      * {@link EngineWarmUp}), unless a run has started by then: it warms the engine itself.
      */
-    private void warmUpEngineWhenIdle(org.cnnexplorer.data.Dataset train) {
+    private void warmUpEngineWhenIdle(org.cnnexplorer.data.Dataset train, org.cnnexplorer.data.Dataset test) {
         if (training == null) {
             return;
         }
@@ -220,7 +220,7 @@ public class ExplorerApp extends Application {
         });
         idle.add(() -> {
             if (!ranAlready[0] && warmUp == null) {
-                warmUp = EngineWarmUp.startIfWanted(train);
+                warmUp = EngineWarmUp.startIfWanted(train, test);
                 model.onDispose(warmUp::stop);
             }
         });
@@ -255,7 +255,7 @@ public class ExplorerApp extends Application {
             model.statusProperty().set(String.format("%s: %,d training and %,d test images", s.source(), s.train().count(), s.test().count()));
             model.dataProperty().set(s);
             prepareHiddenViews();
-            warmUpEngineWhenIdle(s.train());
+            warmUpEngineWhenIdle(s.train(), s.test());
         });
         load.setOnFailed(e -> {
             model.statusProperty().set("Could not load the bundled MNIST: " + load.getException().getMessage());

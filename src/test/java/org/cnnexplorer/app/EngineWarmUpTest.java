@@ -28,17 +28,20 @@ class EngineWarmUpTest {
 
     @Test
     void itTrainsItsOwnNetworkUntilDoneOrStopped() throws Exception {
-        var train = MnistFiles.loadBundled().train();
+        var data = MnistFiles.loadBundled();
+        var train = data.train();
         EngineWarmUp done = new EngineWarmUp();
-        done.start(train);
+        done.start(train, data.test());
         done.join();
         assertEquals(EngineWarmUp.STEPS, done.steps(), "all its steps within " + EngineWarmUp.LIMIT_NANOS / 1e9 + " s");
+        assertEquals(EngineWarmUp.EVALUATIONS, done.evaluations(), "and its tests");
 
         EngineWarmUp stopped = new EngineWarmUp();
-        stopped.start(train);
+        stopped.start(train, data.test());
         stopped.stop();
         stopped.join();
         assertTrue(stopped.steps() < EngineWarmUp.STEPS, "stopped early: " + stopped.steps());
+        assertEquals(0, stopped.evaluations());
     }
 
     @Test
