@@ -452,6 +452,7 @@ public final class TrainingController {
         service.run = new TrainingRun(model.store(), data.train(), data.test(), c, control, feed);
         service.run.setRecording(recording);
         service.run.setAugmentation(augment.get() ? new org.cnnexplorer.data.Augmentation(c.seed()) : null);
+        service.run.setYieldWhileCold(true);
         service.restart();
         runStarted = System.nanoTime();
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);

@@ -17,6 +17,9 @@ public final class TrainingRun {
     public static final long PUBLISH_NANOS = 33_000_000L;
     /** How far a paced run may fall behind before it stops trying to catch up. */
     private static final long MAX_LAG_NANOS = 50_000_000L;
+    /** A step slower than this is running before the JIT compiled it (warm, a step takes tens of µs). */
+    static final long COLD_STEP_NANOS = 1_000_000L;
+    private boolean yieldWhileCold;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     private final ModelStore store;
@@ -138,9 +141,16 @@ public final class TrainingRun {
                         nextDue = now;
                     }
                 }
+                long before = yieldWhileCold ? clock.nanoTime() : 0;
                 trainer.step();
                 steps++;
                 long now = clock.nanoTime();
+                if (yieldWhileCold && now - before > COLD_STEP_NANOS && !Double.isFinite(control.pace())) {
+                    // A step this slow is still interpreted: rest as long as it took, which leaves
+                    // the JIT and the window a core between them; warm steps never wait.
+                    clock.await(control, seen, now + (now - before));
+                    now = clock.nanoTime();
+                }
                 if (now - rateMarkTime >= RATE_WINDOW_NANOS) {
                     rate = (steps - rateMarkSteps) * 1e9 / (now - rateMarkTime);
                     markRate(now);
@@ -168,6 +178,15 @@ public final class TrainingRun {
             publish();
         }
         return steps;
+    }
+
+    /**
+     * At full speed, rests after each step that ran cold, as long as it took (the window turns
+     * this on: the compiler threads and the trainer otherwise took the CPU it draws with). Set
+     * before {@link #run}.
+     */
+    public void setYieldWhileCold(boolean on) {
+        this.yieldWhileCold = on;
     }
 
     /** Trains on randomly changed copies of the images (null, the default: as they are). Set before {@link #run}. */

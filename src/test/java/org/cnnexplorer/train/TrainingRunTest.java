@@ -118,6 +118,51 @@ class TrainingRunTest {
         }
     }
 
+    /**
+     * Time moves 2 ms at each reading for the first 20 readings (steps that ran cold), then
+     * 10 µs (warm); it records the waits with a deadline and jumps to their deadline.
+     */
+    private static final class ColdThenWarmClock implements RunClock {
+        private long now;
+        private int reads;
+        final java.util.List<Long> rests = new java.util.ArrayList<>();
+
+        @Override
+        public synchronized long nanoTime() {
+            now += reads++ < 20 ? 2_000_000L : 10_000L;
+            return now;
+        }
+
+        @Override
+        public synchronized void await(RunControl control, long seenVersion, long deadline) {
+            rests.add(deadline - now);
+            now = Math.max(now, deadline);
+        }
+    }
+
+    @Test
+    void aFullSpeedRunRestsAfterColdStepsOnlyWhenAskedAndTrainsTheSame() throws Exception {
+        TrainConfig c = small().withEpochs(1);
+        for (boolean yield : new boolean[] {true, false}) {
+            store = new ModelStore(Trainer.newNetwork(c, 28, 28));
+            ColdThenWarmClock clock = new ColdThenWarmClock();
+            TrainingRun run = new TrainingRun(store, train, test, c, new RunControl(), new TrainingFeed(), clock);
+            run.setYieldWhileCold(yield);
+            assertEquals(300, (long) store.executor().submit(() -> run.run(() -> false)).get(60, TimeUnit.SECONDS));
+            if (yield) {
+                assertTrue(clock.rests.size() >= 5 && clock.rests.size() <= 10, "a rest after each cold step: " + clock.rests);
+                assertTrue(clock.rests.stream().allMatch(r -> r >= 1_000_000L), "as long as the step took: " + clock.rests);
+            } else {
+                assertTrue(clock.rests.isEmpty(), "no rests unless asked: " + clock.rests);
+            }
+            Network ref = Trainer.newNetwork(c, 28, 28);
+            new Trainer(ref, train, c).runToEnd();
+            assertArrayEquals(ref.softmax.weights(), store.latest().toNetwork().softmax.weights(), 0, "resting changes no number");
+            store.close();
+        }
+        store = null;
+    }
+
     @Test
     void pausedRunTakesExactlyTheRequestedStepsThenStops() throws Exception {
         TrainConfig c = small();
