@@ -20,6 +20,7 @@ public final class TrainingRun {
     /** A step slower than this is running before the JIT compiled it (warm, a step takes tens of µs). */
     static final long COLD_STEP_NANOS = 1_000_000L;
     private boolean yieldWhileCold;
+    private boolean warm;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     private final ModelStore store;
@@ -141,15 +142,20 @@ public final class TrainingRun {
                         nextDue = now;
                     }
                 }
-                long before = yieldWhileCold ? clock.nanoTime() : 0;
+                boolean timeStep = yieldWhileCold && !warm;
+                long before = timeStep ? clock.nanoTime() : 0;
                 trainer.step();
                 steps++;
                 long now = clock.nanoTime();
-                if (yieldWhileCold && now - before > COLD_STEP_NANOS && !Double.isFinite(control.pace())) {
-                    // A step this slow is still interpreted: rest as long as it took, which leaves
-                    // the JIT and the window a core between them; warm steps never wait.
-                    clock.await(control, seen, now + (now - before));
-                    now = clock.nanoTime();
+                if (timeStep) {
+                    if (now - before < COLD_STEP_NANOS / 4) {
+                        warm = true;  // compiled: from now on a slow step is the OS or the GC, not the JIT
+                    } else if (now - before > COLD_STEP_NANOS && !Double.isFinite(control.pace())) {
+                        // A step this slow is still interpreted: rest as long as it took, which
+                        // leaves the JIT and the window a core between them.
+                        clock.await(control, seen, now + (now - before));
+                        now = clock.nanoTime();
+                    }
                 }
                 if (now - rateMarkTime >= RATE_WINDOW_NANOS) {
                     rate = (steps - rateMarkSteps) * 1e9 / (now - rateMarkTime);
@@ -181,9 +187,9 @@ public final class TrainingRun {
     }
 
     /**
-     * At full speed, rests after each step that ran cold, as long as it took (the window turns
-     * this on: the compiler threads and the trainer otherwise took the CPU it draws with). Set
-     * before {@link #run}.
+     * At full speed, rests after each step that ran cold, as long as it took, until the first
+     * step that ran compiled (the window turns this on: the compiler threads and the trainer
+     * otherwise took the CPU it draws with). Set before {@link #run}.
      */
     public void setYieldWhileCold(boolean on) {
         this.yieldWhileCold = on;

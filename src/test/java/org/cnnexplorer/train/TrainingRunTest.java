@@ -119,23 +119,28 @@ class TrainingRunTest {
     }
 
     /**
-     * Time moves 2 ms at each reading for the first 20 readings (steps that ran cold), then
-     * 10 µs (warm); it records the waits with a deadline and jumps to their deadline.
+     * Time moves 2 ms at each reading for the first 20 readings (steps that ran cold), then 10 µs
+     * (warm), then 2 ms again for 10 readings (a warm step held up by the GC or the OS), then
+     * 10 µs; it records the waits with a deadline and jumps to their deadline.
      */
     private static final class ColdThenWarmClock implements RunClock {
         private long now;
         private int reads;
         final java.util.List<Long> rests = new java.util.ArrayList<>();
+        /** The reading count at each rest. */
+        final java.util.List<Integer> restReads = new java.util.ArrayList<>();
 
         @Override
         public synchronized long nanoTime() {
-            now += reads++ < 20 ? 2_000_000L : 10_000L;
+            int r = reads++;
+            now += r < 20 || r >= 120 && r < 130 ? 2_000_000L : 10_000L;
             return now;
         }
 
         @Override
         public synchronized void await(RunControl control, long seenVersion, long deadline) {
             rests.add(deadline - now);
+            restReads.add(reads);
             now = Math.max(now, deadline);
         }
     }
@@ -150,8 +155,9 @@ class TrainingRunTest {
             run.setYieldWhileCold(yield);
             assertEquals(300, (long) store.executor().submit(() -> run.run(() -> false)).get(60, TimeUnit.SECONDS));
             if (yield) {
-                assertTrue(clock.rests.size() >= 5 && clock.rests.size() <= 10, "a rest after each cold step: " + clock.rests);
+                assertTrue(clock.rests.size() >= 5 && clock.rests.size() <= 10, "a rest after each cold step, none once warm: " + clock.rests);
                 assertTrue(clock.rests.stream().allMatch(r -> r >= 1_000_000L), "as long as the step took: " + clock.rests);
+                assertTrue(clock.restReads.stream().allMatch(r -> r <= 21), "none after the first warm step: " + clock.restReads);
             } else {
                 assertTrue(clock.rests.isEmpty(), "no rests unless asked: " + clock.rests);
             }
