@@ -39,6 +39,11 @@ public final class Evaluator {
 
     /** @param progress told on the calling thread how many images are done, after each chunk (may be null) */
     public static EvalResult evaluate(Network net, Dataset test, BooleanSupplier cancelled, IntConsumer progress) {
+        return evaluate(net, test, cancelled, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param maxThreads how many threads at most work on it, the calling one included */
+    public static EvalResult evaluate(Network net, Dataset test, BooleanSupplier cancelled, IntConsumer progress, int maxThreads) {
         int n = test.count();
         if (cancelled != null && cancelled.getAsBoolean()) {
             return result(test, 0, new double[0], new int[0], new float[0]);
@@ -49,7 +54,7 @@ public final class Evaluator {
         float[] probs = new float[n * 10];
         boolean[] finished = new boolean[chunks];
         AtomicInteger next = new AtomicInteger();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
+        int threads = Math.max(1, Math.min(maxThreads, chunks));
         Worker[] workers = new Worker[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Worker(net, test, next, chunks, losses, predicted, probs, finished);

@@ -211,7 +211,10 @@ public final class TrainingRun {
     }
 
     private void evaluate(BooleanSupplier cancelled) {
-        EvalResult r = Evaluator.evaluate(trainer.network(), test, cancelled);
+        // All cores but one: the window draws with that one meanwhile (with every core, its frames
+        // waited for the test at the end of each epoch).
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        EvalResult r = Evaluator.evaluate(trainer.network(), test, cancelled, null, threads);
         if (r.count() == test.count()) {
             if (history != null) {
                 history.addTest(new RunHistory.TestPoint(trainer.globalStep(), trainer.epoch(), r.count(), r.loss(), r.accuracy()));

@@ -51,6 +51,21 @@ class EvaluatorTest {
     }
 
     @Test
+    void oneThreadGivesTheSameResultsAndStartsNoHelpers() {
+        EvalResult all = Evaluator.evaluate(net, test);
+        boolean[] helper = {false};
+        EvalResult one = Evaluator.evaluate(net, test, null, done -> {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                helper[0] |= t.getName().startsWith("evaluate-");
+            }
+        }, 1);
+        assertTrue(!helper[0], "no helper thread with one thread allowed");
+        assertEquals(all.loss(), one.loss(), 0.0);
+        assertEquals(all.correct(), one.correct());
+        assertTrue(java.util.Arrays.equals(all.predicted(), one.predicted()));
+    }
+
+    @Test
     void perImageResultsMatchTheNetwork() {
         EvalResult r = Evaluator.evaluate(net, test);
         Network probe = net.copy();
