@@ -9,8 +9,9 @@ import org.cnnexplorer.train.Trainer;
 /**
  * Trains a throwaway copy of the article's network for a moment on a background thread once the
  * window is idle, and tests it, so that the JIT has compiled the training step and the test's
- * forward pass before the learner presses Start. Cold, a run's first second and a half crawled at about a hundred steps a second (the
- * vector step interpreted) while the compiler threads took the CPU the window needed to draw.
+ * forward pass before the learner presses Start. Cold, a run's first second and a half crawled at
+ * about a hundred steps a second (the vector step interpreted) while the compiler threads took the
+ * CPU the window needed to draw.
  * The app's own model, data and runs are not touched; a run that starts meanwhile stops it.
  */
 final class EngineWarmUp {
@@ -18,12 +19,12 @@ final class EngineWarmUp {
     static final int STEPS = 30_000;
     /** The most it may take (a slow machine stops here, warm or not). */
     static final long LIMIT_NANOS = 6_000_000_000L;
+    /** Tests of 1,000 images after the steps (the first one of a run came cold after its first epoch). */
+    static final int EVALUATIONS = 20;
 
     private volatile boolean stopped;
     private volatile long steps;
     private volatile int evaluations;
-    /** Tests of 1,000 images after the steps (the first one of a run came cold after its first epoch). */
-    static final int EVALUATIONS = 20;
     private Thread thread;
 
     /**

@@ -19,8 +19,6 @@ public final class TrainingRun {
     private static final long MAX_LAG_NANOS = 50_000_000L;
     /** A step slower than this is running before the JIT compiled it (warm, a step takes tens of µs). */
     static final long COLD_STEP_NANOS = 1_000_000L;
-    private boolean yieldWhileCold;
-    private boolean warm;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     private final ModelStore store;
@@ -42,6 +40,9 @@ public final class TrainingRun {
     private long publishedStep = -1;
     private Recording recording;
     private RunHistory history;
+    private boolean yieldWhileCold;
+    /** The run has taken a compiled step: no more rests. */
+    private boolean warm;
 
     /** How a run records itself for the timeline (see {@link RunRecorder}). */
     public interface Recording {

@@ -61,11 +61,6 @@ public final class HoverTip {
         return tip != null;
     }
 
-    /** The tip's text now (for tests and screen readers). */
-    public String text() {
-        return text.get();
-    }
-
     private void create() {
         node.removeEventHandler(MouseEvent.MOUSE_ENTERED, onEnter);
         tip = new Tooltip();

@@ -39,6 +39,8 @@ public final class ConfusionMatrixView extends Region {
 
     private final Canvas canvas = new Canvas(HEAD_W + 10 * (CELL + GAP), HEAD_H + 10 * (CELL + GAP));
     private final int[][] counts = new int[10][10];
+    /** Each cell's ARGB shade, from its share of the row (set with the counts). */
+    private final int[][] shades = new int[10][10];
     private final String[][] tips = new String[10][10];
     private final HoverTip tip;
     private final InvalidationListener themeChanged = o -> draw();
@@ -103,9 +105,12 @@ public final class ConfusionMatrixView extends Region {
             }
             for (int c = 0; c < 10; c++) {
                 int n = confusion[r][c];
+                double share = total == 0 ? 0 : (double) n / total;
                 counts[r][c] = n;
+                // a light ramp from white: sqrt so that small confusions still show
+                shades[r][c] = BLUES.argb(Math.sqrt(share), 0, 1);
                 tips[r][c] = String.format(Locale.ROOT, "%s of %s predicted as %d (%.1f%% of the %ds)%s",
-                        Words.count(n, "image", "images"), Words.aDigit(r), c, 100 * share(r, c, total), r,
+                        Words.count(n, "image", "images"), Words.aDigit(r), c, 100 * share, r,
                         n > 0 ? "; click to see " + (n == 1 ? "it" : "them") : "");
             }
         }
@@ -132,7 +137,7 @@ public final class ConfusionMatrixView extends Region {
         if (empty) {
             return Themes.currentProperty().get().dark() ? DARK_EMPTY : LIGHT_EMPTY;
         }
-        return ColorMap.toColor(cellArgb(label, predicted));
+        return ColorMap.toColor(shades[label][predicted]);
     }
 
     /** The centre of cell (label, predicted) in this view's coordinates (to click it). */
@@ -189,19 +194,6 @@ public final class ConfusionMatrixView extends Region {
         canvas.relocate(0, 0);
     }
 
-    private double share(int r, int c, int total) {
-        return total == 0 ? 0 : (double) counts[r][c] / total;
-    }
-
-    private int cellArgb(int r, int c) {
-        int total = 0;
-        for (int k = 0; k < 10; k++) {
-            total += counts[r][k];
-        }
-        // a light ramp from white: sqrt so that small confusions still show
-        return BLUES.argb(Math.sqrt(share(r, c, total)), 0, 1);
-    }
-
     private void draw() {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -236,7 +228,7 @@ public final class ConfusionMatrixView extends Region {
                     }
                     continue;
                 }
-                int argb = cellArgb(r, c);
+                int argb = shades[r][c];
                 gc.setFill(ColorMap.toColor(argb));
                 gc.fillRect(x, y, CELL, CELL);
                 if (counts[r][c] > 0) {
