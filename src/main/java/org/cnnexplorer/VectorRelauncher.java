@@ -19,11 +19,13 @@ import java.util.Optional;
  * is up), and {@code eval}, {@code predict} and {@code help} never do: evaluation runs the
  * scalar forward pass on every core.
  *
- * <p>The child is the same java binary with this JVM's own options, the module, the same class
- * path, main class and arguments. Stdin and stdout are inherited. The child's stderr comes through
- * this process so that the JVM's "WARNING: Using incubator modules" line, which it prints first,
- * can be dropped: the command line promises a single line on stderr for an error. Everything after
- * it is copied byte by byte as it arrives (the training progress line ends in \r, not \n). The
+ * <p>The child is the same java binary with this JVM's own options, the module, the option that
+ * lets the trainer's lower thread priority count on Linux, the same class path, main class and
+ * arguments. Stdin and stdout are inherited. The child's stderr comes through this process so that
+ * the JVM's notices about those options ("WARNING: Using incubator modules", and for a user who is
+ * not root one about the priority option), which it prints first, can be dropped: the command line
+ * promises a single line on stderr for an error. Everything after them is copied byte by byte as
+ * it arrives (the training progress line ends in \r, not \n). The
  * parent exits with the child's exit code; on Ctrl-C both get the signal, the child exits by it
  * and the parent, woken by the child's exit, exits with the same code. If the parent is killed
  * outright ({@code kill -9}, which runs no shutdown hook), the child notices within a second and
@@ -42,6 +44,8 @@ final class VectorRelauncher {
     /** Fewer training steps than this and a second JVM costs more than the vector step saves. */
     static final long MIN_STEPS = 20_000;
     private static final String WARNING_PREFIX = "WARNING: Using incubator modules";
+    /** Lets a lowered Java thread priority reach Linux (the trainer's, see ModelStore). */
+    static final String PRIORITY_OPTION = "-XX:ThreadPriorityPolicy=1";
 
     private VectorRelauncher() {
     }
@@ -108,15 +112,8 @@ final class VectorRelauncher {
             if (java.isEmpty() || isEmpty(classPath)) {
                 return Optional.empty();
             }
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java.get());
-            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            cmd.add("--add-modules=" + MODULE);
-            cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
-            cmd.add("-cp");
-            cmd.add(classPath);
-            cmd.add(mainClass.getName());
-            cmd.addAll(List.of(args));
+            List<String> cmd = childCommand(java.get(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    classPath, mainClass, args);
             child = new ProcessBuilder(cmd)
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -176,32 +173,45 @@ final class VectorRelauncher {
         handle.get().onExit().thenRun(() -> System.exit(1));
     }
 
-    /** Copies the child's stderr unbuffered, without its first line if that is the incubator warning. */
+    /** The child's command line: this JVM's options, the module, the priority option, the rest as given. */
+    static List<String> childCommand(String java, List<String> jvmOptions, String classPath, Class<?> mainClass, String[] args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("--add-modules=" + MODULE);
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy="))) {
+            cmd.add(PRIORITY_OPTION);
+        }
+        cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * Copies the child's stderr unbuffered, without the notices the JVM prints first about its own
+     * options ({@link #isStartupNotice}).
+     */
     static void copyStderr(InputStream in, OutputStream out) {
         try {
-            // The first line is held back until it is complete (or cannot be the warning).
-            byte[] warning = WARNING_PREFIX.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            // Each first line is held back until it is complete, and dropped if it is a notice.
+            // The first other line goes out as soon as it ends (a progress line ends in \r),
+            // then everything as it arrives.
             java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
             int b;
-            boolean dropping = true;
-            while (dropping && (b = in.read()) >= 0) {
-                int n = head.size();
-                if (n < warning.length && b != warning[n]) {
-                    head.write(b);
-                    out.write(head.toByteArray());
-                    out.flush();
+            while ((b = in.read()) >= 0) {
+                if (b == '\n' && isStartupNotice(head.toString(java.nio.charset.StandardCharsets.ISO_8859_1))) {
                     head.reset();
-                    dropping = false;
-                } else if (n >= warning.length && b == '\n') {
-                    head.reset();
-                    dropping = false;
-                } else {
-                    head.write(b);
+                    continue;
+                }
+                head.write(b);
+                if (b == '\n' || b == '\r' || head.size() >= 4096) {
+                    break;
                 }
             }
-            if (head.size() > 0) {
-                out.write(head.toByteArray());
-            }
+            out.write(head.toByteArray());
             out.flush();
             byte[] buf = new byte[8192];
             int n;
@@ -221,6 +231,15 @@ final class VectorRelauncher {
         } catch (RuntimeException | LinkageError e) {
             // no such signal here: the default (exit, and the hook stops the child) is fine
         }
+    }
+
+    /**
+     * The JVM's lines about its options: the incubator module's, and the one a user who is not
+     * root gets for {@value #PRIORITY_OPTION} (lowering a thread's priority needs no permission,
+     * so the option works; only raising one would).
+     */
+    static boolean isStartupNotice(String line) {
+        return line.startsWith(WARNING_PREFIX) || line.contains("VM warning: " + PRIORITY_OPTION + " ");
     }
 
     private static boolean isEmpty(String s) {

@@ -65,4 +65,35 @@ class VectorRelauncherTest {
         VectorRelauncher.exitWithParent();  // returns at once: no parent to watch
         assertEquals(Optional.empty(), Optional.ofNullable(System.getProperty(VectorRelauncher.CHILD_PROPERTY)));
     }
+
+    private static String copied(String stderr) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        VectorRelauncher.copyStderr(new java.io.ByteArrayInputStream(stderr.getBytes(StandardCharsets.UTF_8)), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theChildsStderrLosesOnlyTheJvmsNoticesAboutItsOptions() {
+        String priority = "OpenJDK 64-Bit Server VM warning: -XX:ThreadPriorityPolicy=1 may require system level permission, "
+                + "e.g., being the root user. If the necessary permission is not possessed, changes to priority will be silently ignored.\n";
+        String incubator = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+        assertEquals("error: --lr: not a number: fast\n", copied(priority + incubator + "error: --lr: not a number: fast\n"));
+        assertEquals("error: x\n", copied(incubator + "error: x\n"));
+        // progress lines end in \r; a later notice-like line is the program's own and stays
+        assertEquals("[Step 100] 1%\r[Step 200] 2%\r" + incubator, copied(priority + "[Step 100] 1%\r[Step 200] 2%\r" + incubator));
+        assertEquals("error: y\n" + incubator, copied("error: y\n" + incubator));
+        assertEquals("no newline at the end", copied(incubator + "no newline at the end"));
+        assertEquals("", copied(incubator));
+    }
+
+    @Test
+    void theChildRunsWithTheModuleAndTheTrainersLowerPriority() {
+        List<String> cmd = VectorRelauncher.childCommand("java", List.of("-Xmx1g"), "app.jar", Main.class, new String[] {"bench"});
+        assertEquals("java", cmd.get(0));
+        assertTrue(cmd.containsAll(List.of("-Xmx1g", "--add-modules=jdk.incubator.vector", VectorRelauncher.PRIORITY_OPTION)), cmd.toString());
+        assertEquals(List.of("-cp", "app.jar", Main.class.getName(), "bench"), cmd.subList(cmd.size() - 4, cmd.size()));
+        // a policy the user chose is kept, not doubled
+        List<String> own = VectorRelauncher.childCommand("java", List.of("-XX:ThreadPriorityPolicy=0"), "app.jar", Main.class, new String[0]);
+        assertFalse(own.contains(VectorRelauncher.PRIORITY_OPTION), own.toString());
+    }
 }

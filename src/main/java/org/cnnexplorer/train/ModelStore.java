@@ -24,6 +24,10 @@ public final class ModelStore implements AutoCloseable {
         this.engine = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "engine");
             t.setDaemon(true);
+            // Training is background work: where the JVM maps priorities to the OS (Windows, macOS,
+            // and Linux with -XX:ThreadPriorityPolicy=1, which the app image sets) the window's
+            // thread wins a shared core. The test threads it starts inherit this.
+            t.setPriority(Thread.MIN_PRIORITY);
             engineThread = t;
             return t;
         });

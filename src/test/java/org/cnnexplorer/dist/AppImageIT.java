@@ -118,6 +118,12 @@ class AppImageIT {
         assertTrue(cfg.contains("java-options=--add-modules=jdk.incubator.vector"), cfg);
         assertTrue(Files.size(IMAGE.resolve("lib/runtime/lib/server/classes.jsa")) > 10_000_000);
         assertTrue(Files.isRegularFile(IMAGE.resolve("lib/runtime/lib/libglassgtk3.so")), "JavaFX natives in the runtime");
+        // the trainer's lower thread priority reaches Linux
+        Process p = new ProcessBuilder(IMAGE.resolve("lib/runtime/bin/java").toString(), "-XX:+PrintFlagsFinal", "-version")
+                .redirectErrorStream(true).start();
+        String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(flags.matches("(?s).*ThreadPriorityPolicy\\s+= 1\\s.*"), flags);
     }
 
     @Test
