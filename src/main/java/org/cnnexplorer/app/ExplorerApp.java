@@ -152,6 +152,8 @@ public class ExplorerApp extends Application {
         draw.whenBuilt(d -> d.setOnStepThrough(input -> {
             step.get().useDrawnDigit(d.predictedProperty().get());
             w.select(BACKPROP_TAB);
+            // the pressed button is hidden with its tab: the label to choose has the keyboard next
+            step.get().focusLabel();
         }));
         if (training != null) {
             step.whenBuilt(v -> v.setTrainingActive(training.controller().stateProperty().isNotEqualTo(TrainingController.RunState.IDLE)));

@@ -101,6 +101,25 @@ public final class MainWindow {
         for (Tab t : tabs.getTabs()) {
             if (id.equals(t.getId())) {
                 tabs.getSelectionModel().select(t);
+                keepFocusOn(t);
+            }
+        }
+    }
+
+    /**
+     * A button that switched tabs is hidden with its own tab, and the scene would hand the
+     * keyboard to some control outside the tabs: the tab row takes it instead (arrows switch
+     * tabs, Tab goes into the new one). Focus outside the tabs (a lesson, the timeline) stays.
+     */
+    private void keepFocusOn(Tab t) {
+        javafx.scene.Scene scene = tabs.getScene();
+        javafx.scene.Node owner = scene == null ? null : scene.getFocusOwner();
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            for (Tab other : tabs.getTabs()) {
+                if (other != t && n == other.getContent()) {
+                    tabs.requestFocus();
+                    return;
+                }
             }
         }
     }

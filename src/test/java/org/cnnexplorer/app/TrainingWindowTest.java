@@ -251,6 +251,9 @@ class TrainingWindowTest {
             app.model().setChoosers(new StubChoosers(dir));
             return null;
         });
+        // nothing to export before a run has a point
+        assertTrue(robot.lookup("#export-csv").query().isDisabled());
+        assertTrue(robot.lookup("#export-png").query().isDisabled());
         robot.clickOn("#start-button");
         waitFor(() -> t.trainingView().charts().trainPoints() >= 2);
         robot.clickOn("#stop-button");
@@ -274,6 +277,7 @@ class TrainingWindowTest {
         });
         waitFor(() -> t.trainingView().charts().trainPoints() == 0);
         assertTrue(c.history().isEmpty());
+        waitFor(() -> robot.lookup("#export-csv").query().isDisabled() && robot.lookup("#export-png").query().isDisabled());
     }
 
     @Test

@@ -223,6 +223,11 @@ public final class BackpropStepView extends BorderPane {
         recompute();
     }
 
+    /** Gives the keyboard to the drawn digit's label (after a drawing was sent here). */
+    public void focusLabel() {
+        drawnLabel.requestFocus();
+    }
+
     /** Shows training image {@code index}. */
     public void useTrainingImage(int index) {
         fromTraining.setSelected(true);

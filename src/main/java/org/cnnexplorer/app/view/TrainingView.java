@@ -44,6 +44,9 @@ public final class TrainingView extends LiveView {
      * Until then their place says what will appear there.
      */
     private final org.cnnexplorer.app.page.Lazy<TrainingCharts> charts = new org.cnnexplorer.app.page.Lazy<>(TrainingCharts::new);
+    /** Nothing to export until a run has a point (enabled in render). */
+    private final Button png = new Button("Export PNG…");
+    private final Button csv = new Button("Export CSV…");
     private final Label chartsEmpty = new Label("The learning curves appear here when a run starts: the average loss and "
             + "accuracy of each 100 training images, and the test set's after each epoch.");
     private final ProgressBar progress = new ProgressBar(0);
@@ -130,10 +133,8 @@ public final class TrainingView extends LiveView {
         left.setPrefWidth(390);
         left.setMinWidth(340);
 
-        Button png = new Button("Export PNG…");
         png.setId("export-png");
         png.setOnAction(e -> exportPng());
-        Button csv = new Button("Export CSV…");
         csv.setId("export-csv");
         csv.setOnAction(e -> exportCsv());
         Region grow = new Region();
@@ -211,6 +212,8 @@ public final class TrainingView extends LiveView {
         String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
         var h = training.history().chartTrain();
+        png.setDisable(training.history().isEmpty());
+        csv.setDisable(training.history().isEmpty());
         if (training.state() != RunState.IDLE || !training.history().isEmpty() || !frame.live()) {
             charts.get();
         }

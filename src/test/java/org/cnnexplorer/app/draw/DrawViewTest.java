@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,7 @@ class DrawViewTest {
 
         robot.clickOn("#draw-feature-maps");
         assertEquals("tab-feature-maps", app.window().tabs().getSelectionModel().getSelectedItem().getId());
+        assertSame(app.window().tabs(), app.window().tabs().getScene().getFocusOwner(), "the tab row has the keyboard");
         assertNotNull(app.training().selection().activations());
         assertEquals(1, app.training().selection().activations().predicted());
 
@@ -98,6 +100,9 @@ class DrawViewTest {
         var trace = app.backpropView().traceProperty().get();
         assertNotNull(trace);
         assertEquals(1, trace.label, "the label defaults to the prediction and can be changed");
+        // the keyboard is where that choice is made, not left behind on a control of another tab
+        javafx.scene.Node focused = app.window().tabs().getScene().getFocusOwner();
+        assertEquals("backprop-label", focused == null ? null : focused.getId());
         assertArrayEquals(app.drawView().drawnInputProperty().get(), trace.input(), 0.0);
     }
 
