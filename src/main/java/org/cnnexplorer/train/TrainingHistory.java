@@ -19,11 +19,19 @@ public final class TrainingHistory {
     private final DecimatedSeries chartTrain = new DecimatedSeries(CHART_POINTS, 2);
     private final DecimatedSeries exportTrain = new DecimatedSeries(EXPORT_POINTS, 2);
     private final DecimatedSeries test = new DecimatedSeries(4096, 2);
+    /** The newest window as it was (the chart's line averages neighbours in long runs). */
+    private WindowStats lastWindow;
 
     /** A training window ending at {@code imagesSeen}. */
     public void addWindow(long imagesSeen, WindowStats w) {
         chartTrain.add(imagesSeen, w.epoch(), w.averageLoss(), w.accuracy());
         exportTrain.add(imagesSeen, w.epoch(), w.averageLoss(), w.accuracy());
+        lastWindow = w;
+    }
+
+    /** The newest training window, or null before the first. */
+    public WindowStats lastWindow() {
+        return lastWindow;
     }
 
     /** A test evaluation after {@code imagesSeen} training images; epoch 0 for one made on demand. */
@@ -49,6 +57,7 @@ public final class TrainingHistory {
         chartTrain.clear();
         exportTrain.clear();
         test.clear();
+        lastWindow = null;
     }
 
     /**

@@ -121,7 +121,9 @@ public final class TrainingCharts extends VBox {
         DecimatedSeries test = h.test();
         if (train.rebuilds() != seenRebuilds || train.size() < shownTrain || test.size() < shownTest) {
             seenRebuilds = train.rebuilds();
-            newSeries();
+            if (shownTrain + shownTest > 0) {
+                newSeries();  // (empty lines need no replacing: that cost a run's start a few frames)
+            }
         }
         if (train.size() > shownTrain) {
             List<XYChart.Data<Number, Number>> loss = new ArrayList<>();

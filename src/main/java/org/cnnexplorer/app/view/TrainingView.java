@@ -30,6 +30,7 @@ import org.cnnexplorer.app.SpeedScale;
 import org.cnnexplorer.app.TrainingController;
 import org.cnnexplorer.app.TrainingController.RunState;
 import org.cnnexplorer.train.TrainingSnapshot;
+import org.cnnexplorer.train.WindowStats;
 
 /**
  * The Training tab: the run's buttons, its settings and speed, its progress, and the live
@@ -116,6 +117,7 @@ public final class TrainingView extends LiveView {
         timing.setId("timing-text");
         lastWindow.setId("last-window");
         lastWindow.getStyleClass().add("mono");
+        lastWindow.setWrapText(true);
         VBox progressBox = new VBox(3, progress, position, timing, lastWindow);
 
         settings = new SettingsPane(model, training);
@@ -211,7 +213,6 @@ public final class TrainingView extends LiveView {
         String t = ProgressText.timing(s, training.state() == RunState.RUNNING);
         String shown = training.state() == RunState.PAUSED ? "paused" + (t.isEmpty() ? "" : " · " + t) : t;
         timing.setText(shown.isEmpty() ? " " : shown);  // a blank line, not none: the settings stay put
-        var h = training.history().chartTrain();
         png.setDisable(training.history().isEmpty());
         csv.setDisable(training.history().isEmpty());
         if (training.state() != RunState.IDLE || !training.history().isEmpty() || !frame.live()) {
@@ -222,13 +223,25 @@ public final class TrainingView extends LiveView {
             // The timeline's step, when it shows one (live training needs no cursor: it is the end).
             c.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
         });
-        if (h.size() > 0) {
-            int i = h.size() - 1;
-            lastWindow.setText(String.format(java.util.Locale.ROOT, "Last window: average loss %.3f | accuracy %.0f%%",
-                    h.y(0, i), 100 * h.y(1, i)));
-        } else {
-            lastWindow.setText(" ");
+        WindowStats w = frame.live() ? training.history().lastWindow() : windowAt(frame.moment());
+        lastWindow.setText(w == null ? " " : String.format(java.util.Locale.ROOT, "Last %d steps: loss %.3f, accuracy %.0f%%",
+                w.count(), w.averageLoss(), 100 * w.accuracy()));
+    }
+
+    /** The last training window at or before the timeline's moment, or null. */
+    static WindowStats windowAt(org.cnnexplorer.app.timeline.Moment m) {
+        if (m == null || m.live() || m.run() == null) {
+            return null;
         }
+        java.util.List<WindowStats> ws = m.run().history().windows();
+        WindowStats found = null;
+        for (WindowStats w : ws) {  // in step order; a few thousand at most
+            if (w.globalStep() > m.step()) {
+                break;
+            }
+            found = w;
+        }
+        return found;
     }
 
     private void exportPng() {

@@ -286,6 +286,11 @@ class TimelineWindowTest {
                 return null;
             });
             waitForStep(step);
+            // the last 100 steps there, not at the run's end
+            org.cnnexplorer.train.WindowStats w = fx(() -> app.model().frame().moment().run().history().windows()).stream()
+                    .filter(x -> x.globalStep() == step / 100 * 100).findFirst().orElseThrow();
+            String windowText = String.format(java.util.Locale.ROOT, "Last 100 steps: loss %.3f, accuracy %.0f%%", w.averageLoss(), 100 * w.accuracy());
+            waitFor(() -> fx(() -> windowText.equals(robot.lookup("#last-window").queryLabeled().getText())));
             // Both cursors at the step on their own axis, read in one go on the FX thread (a chart
             // laid out anew, e.g. just built, moves its axis a pulse before its cursor follows).
             String[] off = {""};
