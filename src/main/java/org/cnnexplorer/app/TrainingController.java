@@ -52,6 +52,8 @@ public final class TrainingController {
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<TrainingFeed.TestPoint> lastTest = new ReadOnlyObjectWrapper<>(this, "lastTest");
     private String lastTestWeights = "";
+    /** Steps the live weights trained in earlier runs whose curves are gone (a second Start goes on from the first). */
+    private long stepsBefore;
     private org.cnnexplorer.app.timeline.Moment lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
     private final javafx.beans.property.ReadOnlyDoubleWrapper evalProgress =
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "evalProgress", -1);
@@ -100,7 +102,7 @@ public final class TrainingController {
         // Weights loaded from elsewhere (File > Open model) start new curves.
         model.modelNameProperty().addListener((o, was, now) -> {
             if (!renaming) {
-                forgetCurves();
+                forgetCurves(false);
             }
         });
         // No timer of its own: the window's one frame takes up the curves, then publishes the
@@ -242,7 +244,7 @@ public final class TrainingController {
         MnistFiles.Split data = model.data();
         int h = data == null ? 28 : data.train().rows();
         int w = data == null ? 28 : data.train().cols();
-        forgetCurves();
+        forgetCurves(false);
         renaming = true;
         model.modelNameProperty().set("new model (seed " + c.seed() + ")");
         renaming = false;
@@ -255,8 +257,13 @@ public final class TrainingController {
         }));
     }
 
-    /** New weights: new curves. A new feed, so whatever a stopping run still publishes goes unseen. */
-    private void forgetCurves() {
+    /**
+     * New curves (for new weights, or a new run): a new feed, so whatever a stopping run still
+     * publishes goes unseen. {@code sameWeights}: the steps trained so far still count in the
+     * weights' name ("… after 6,000 training steps").
+     */
+    private void forgetCurves(boolean sameWeights) {
+        stepsBefore = sameWeights ? stepsOnWeights(imagesSeen) : 0;
         feed = new TrainingFeed();
         history.clear();
         imagesSeen = 0;
@@ -305,7 +312,7 @@ public final class TrainingController {
                 // a past moment's result is not a point of the live run's curves
                 history.addTest(seen, 0, r);
                 historyVersion.set(historyVersion.get() + 1);
-                lastTestWeights = weightsAfter(name, seen);
+                lastTestWeights = weightsAfter(name, stepsOnWeights(seen));
             } else {
                 lastTestWeights = "weights at " + at.describe();
             }
@@ -376,6 +383,11 @@ public final class TrainingController {
         return lastTestWeights;
     }
 
+    /** Steps trained on the live weights since they got their name, when the current run stands at {@code imagesSeen}. */
+    private long stepsOnWeights(long imagesSeen) {
+        return stepsBefore + Math.max(0, imagesSeen - feed.runStart());
+    }
+
     private static String weightsAfter(String name, long steps) {
         return steps == 0 ? name : String.format(java.util.Locale.ROOT, "%s after %,d training step%s", name, steps, steps == 1 ? "" : "s");
     }
@@ -443,7 +455,7 @@ public final class TrainingController {
             reset();
         }
         // A new run starts its own curves, counted from its first step as the command line counts.
-        forgetCurves();
+        forgetCurves(true);
         control.clearStepRequests();
         control.setPaused(paused);
         if (paused) {
@@ -508,7 +520,7 @@ public final class TrainingController {
         }
         if (!ts.isEmpty()) {
             TrainingFeed.TestPoint t = ts.get(ts.size() - 1);
-            lastTestWeights = weightsAfter(model.modelNameProperty().get(), t.imagesSeen());
+            lastTestWeights = weightsAfter(model.modelNameProperty().get(), stepsOnWeights(t.imagesSeen()));
             lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
             lastTest.set(t);
         }

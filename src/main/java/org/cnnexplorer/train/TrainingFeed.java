@@ -24,6 +24,7 @@ public final class TrainingFeed {
 
     private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong imagesSeen = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long runStart;
     private final ConcurrentLinkedQueue<WindowPoint> windows = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<TestPoint> tests = new ConcurrentLinkedQueue<>();
 
@@ -49,6 +50,18 @@ public final class TrainingFeed {
 
     public void setImagesSeen(long n) {
         imagesSeen.set(n);
+    }
+
+    /**
+     * {@link #imagesSeen()} when the run began training: a run resumed from another run's step
+     * counts from that step, so the steps it trained itself are the difference.
+     */
+    public long runStart() {
+        return runStart;
+    }
+
+    public void setRunStart(long n) {
+        runStart = n;
     }
 
     /** The newest snapshot, or null before any. */

@@ -104,6 +104,7 @@ public final class TrainingRun {
         if (history == null) {
             trainer.setListener(windows);
         }
+        feed.setRunStart(imagesBefore + trainer.globalStep());
         boolean diverged = false;
         long lastPublish = clock.nanoTime();
         long nextDue = lastPublish;

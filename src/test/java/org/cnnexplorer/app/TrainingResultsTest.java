@@ -135,6 +135,8 @@ class TrainingResultsTest {
         assertEquals(String.format(Locale.ROOT, "Training finished: test accuracy %.1f%%, loss %.3f",
                 100 * third.result().accuracy(), third.result().loss()), status());
         assertEquals(3, fx(() -> c.history().test().size()), "one test point per epoch of this run");
+        // while the weights have trained both runs' steps
+        assertEquals("new model (seed 1) after 900 training steps", fx(() -> c.lastTestWeights()));
     }
 
     @Test
