@@ -28,6 +28,7 @@ public final class AppModel {
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<NetworkSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Moment> moment = new ReadOnlyObjectWrapper<>(this, "moment", Moment.LIVE);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper handSteps = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "handSteps");
     private final ObjectProperty<MnistFiles.Split> data = new SimpleObjectProperty<>(this, "data");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "new model");
@@ -111,6 +112,18 @@ public final class AppModel {
 
     public NetworkSnapshot snapshot() {
         return snapshot.get();
+    }
+
+    /**
+     * Backprop steps applied to the live weights by hand (Backprop step's Apply): results computed
+     * before one are of other weights, and say so.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty handStepsProperty() {
+        return handSteps.getReadOnlyProperty();
+    }
+
+    public void countHandStep() {
+        handSteps.set(handSteps.get() + 1);
     }
 
     /** Publishes the newest state now rather than at the next frame. */

@@ -55,6 +55,8 @@ public final class TrainingController {
     /** Steps the live weights trained in earlier runs whose curves are gone (a second Start goes on from the first). */
     private long stepsBefore;
     private org.cnnexplorer.app.timeline.Moment lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
+    /** {@link AppModel#handStepsProperty()} when the last test was made. */
+    private int lastTestHandSteps;
     private final javafx.beans.property.ReadOnlyDoubleWrapper evalProgress =
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "evalProgress", -1);
     private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
@@ -317,6 +319,7 @@ public final class TrainingController {
                 lastTestWeights = "weights at " + at.describe();
             }
             lastTestMoment = at;
+            lastTestHandSteps = model.handStepsProperty().get();
             lastTest.set(p);
             model.statusProperty().set(String.format(java.util.Locale.ROOT, "%sTest accuracy %.1f%%, loss %.3f on %d images",
                     at.live() ? "" : "Step " + String.format(java.util.Locale.ROOT, "%,d", at.step()) + ": ",
@@ -354,6 +357,11 @@ public final class TrainingController {
     }
 
     /** The moment the newest test evaluation tested (live for the live run's own tests). */
+    /** Whether a backprop step was applied by hand to the live weights since the last test. */
+    public boolean lastTestBeforeHandStep() {
+        return lastTestHandSteps != model.handStepsProperty().get();
+    }
+
     public org.cnnexplorer.app.timeline.Moment lastTestMoment() {
         return lastTestMoment;
     }
@@ -522,6 +530,7 @@ public final class TrainingController {
             TrainingFeed.TestPoint t = ts.get(ts.size() - 1);
             lastTestWeights = weightsAfter(model.modelNameProperty().get(), stepsOnWeights(t.imagesSeen()));
             lastTestMoment = org.cnnexplorer.app.timeline.Moment.LIVE;
+            lastTestHandSteps = model.handStepsProperty().get();
             lastTest.set(t);
         }
         historyVersion.set(historyVersion.get() + 1);

@@ -468,6 +468,9 @@ public final class BackpropStepView extends BorderPane {
                 return;
             }
             model.refreshSnapshot();
+            if (ok) {
+                model.countHandStep();
+            }
             recompute();
             if (ok) {
                 BackpropTrace now = trace.get();

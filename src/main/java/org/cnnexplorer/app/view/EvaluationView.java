@@ -98,6 +98,7 @@ public final class EvaluationView extends LiveView {
             point = now;
             requestRender();
         });
+        model.handStepsProperty().addListener((o, was, now) -> requestRender());
         // A result stays on screen when the timeline moves, marked as another moment's.
         model.frameProperty().addListener((o, was, now) -> {
             if (!was.moment().equals(now.moment())) {
@@ -141,9 +142,12 @@ public final class EvaluationView extends LiveView {
         EvalResult r = point.result();
         org.cnnexplorer.app.timeline.Moment tested = training.lastTestMoment();
         org.cnnexplorer.app.timeline.Moment shown = model.frame().moment();
-        boolean old = !tested.equals(shown);
+        boolean edited = tested.live() && shown.live() && training.lastTestBeforeHandStep();
+        boolean old = !tested.equals(shown) || edited;
         stale.setVisible(old);
-        stale.setText(old ? "Stale: these results are for " + tested.describe() + "; the views now show " + shown.describe()
+        stale.setText(edited ? "Stale: these results are for the weights before a backprop step was applied by hand. "
+                + "Press Evaluate now to test the weights as they are."
+                : old ? "Stale: these results are for " + tested.describe() + "; the views now show " + shown.describe()
                 + ". Press Evaluate now to test those weights." : "");
         matrix.setOpacity(old ? 0.45 : 1);
         gallery.setOpacity(old ? 0.45 : 1);

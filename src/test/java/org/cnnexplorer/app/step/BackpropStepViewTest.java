@@ -86,6 +86,23 @@ class BackpropStepViewTest {
     }
 
     @Test
+    void anEvaluationOfTheWeightsBeforeAnAppliedStepSaysItIsStale() throws Exception {
+        var training = app.training().controller();
+        robot.interact(training::evaluateNow);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> training.lastTestProperty().get() != null);
+        robot.interact(() -> app.window().select(org.cnnexplorer.app.page.PageIds.EVALUATION));
+        Label stale = robot.lookup("#eval-stale").queryAs(Label.class);
+        assertFalse(stale.isVisible(), "fresh");
+        assertTrue(WaitForAsyncUtils.asyncFx(app.backpropView()::apply).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stale::isVisible);
+        assertTrue(stale.getText().contains("applied by hand"), stale.getText());
+        var first = training.lastTestProperty().get();
+        robot.interact(training::evaluateNow);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> training.lastTestProperty().get() != first);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stale.isVisible());
+    }
+
+    @Test
     void applyIsRefusedWhenTheModelChangedMeanwhile() throws Exception {
         BackpropStepView view = app.backpropView();
         BackpropTrace stale = view.traceProperty().get();
