@@ -321,9 +321,10 @@ public final class TrainingController {
             lastTestMoment = at;
             lastTestHandSteps = model.handStepsProperty().get();
             lastTest.set(p);
-            model.statusProperty().set(String.format(java.util.Locale.ROOT, "%sTest accuracy %.1f%%, loss %.3f on %d images",
+            // which weights: during a run, the tab moves on to each epoch's own test
+            model.statusProperty().set(String.format(java.util.Locale.ROOT, "%sTest accuracy %.1f%%, loss %.3f on %,d images%s",
                     at.live() ? "" : "Step " + String.format(java.util.Locale.ROOT, "%,d", at.step()) + ": ",
-                    100 * r.accuracy(), r.loss(), r.count()));
+                    100 * r.accuracy(), r.loss(), r.count(), at.live() ? " (" + lastTestWeights + ")" : ""));
             onFinished.done(Finished.What.EVALUATION, model.statusProperty().get(), System.nanoTime() - evalStarted);
         });
         t.setOnFailed(e -> {

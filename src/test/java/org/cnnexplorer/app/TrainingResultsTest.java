@@ -99,6 +99,8 @@ class TrainingResultsTest {
         String summary = fx(() -> robot.lookup("#eval-summary").queryLabeled().getText());
         assertTrue(summary.contains(org.cnnexplorer.io.PretrainedModel.NAME), summary);
         assertFalse(summary.contains("after 0"), summary);
+        // the status line too names them: during a run the tab moves on to each epoch's test
+        assertTrue(status().matches("Test accuracy [0-9.]+%, loss [0-9.]+ on 1,000 images \\(" + java.util.regex.Pattern.quote(org.cnnexplorer.io.PretrainedModel.NAME) + "\\)"), status());
         fx(() -> {
             app.window().select("tab-training");
             return null;
