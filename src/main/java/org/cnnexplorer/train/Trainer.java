@@ -54,6 +54,8 @@ public final class Trainer {
     private int epoch;          // 1-based once started
     private int step;           // steps done in the current epoch
     private long globalStep;
+    /** Steps this trainer has made itself (a resumed one starts at another run's step). */
+    private long stepsMade;
     private int lastImage = -1;
     private double lastLoss = Double.NaN;
     private double windowLoss;
@@ -189,7 +191,7 @@ public final class Trainer {
         // The article's initial gradient is -1/p: once p underflows it overflows even while the
         // loss is still finite (about 710), and the update would fill the weights with NaN.
         if (!Double.isFinite(loss) || !Double.isFinite(1.0 / p)) {
-            throw new DivergedException(epoch, step + 1, Double.isFinite(loss) ? Double.POSITIVE_INFINITY : loss);
+            throw new DivergedException(epoch, step + 1, Double.isFinite(loss) ? Double.POSITIVE_INFINITY : loss, stepsMade == 0);
         }
         boolean correct = Network.argmax(probs) == label;
         if (batchSum == null) {
@@ -203,6 +205,7 @@ public final class Trainer {
         }
         step++;
         globalStep++;
+        stepsMade++;
         lastImage = img;
         lastLoss = loss;
         windowLoss += loss;

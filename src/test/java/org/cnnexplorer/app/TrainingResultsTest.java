@@ -172,6 +172,31 @@ class TrainingResultsTest {
         assertDrawnAtTheirData(charts.lossChart());
     }
 
+    @Test
+    void anInfiniteTestLossKeepsTheLossAxisReadable() throws Exception {
+        Network broken = Trainer.newNetwork(TrainConfig.article(), 28, 28);
+        java.util.Arrays.fill(broken.softmax.biases(), 1e6);
+        broken.softmax.biases()[0] = -1e6;  // every test 0 gets no probability: loss infinite
+        app.model().store().replace(broken).get();
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            app.model().refreshSnapshot();
+            c.evaluateNow();
+            return null;
+        });
+        waitFor(() -> fx(() -> c.lastTestProperty().get() != null));
+        assertTrue(Double.isInfinite(fx(() -> c.lastTestProperty().get().result().loss())));
+        var charts = app.training().trainingView().charts();
+        waitFor(() -> fx(() -> charts.testPoints() == 1));
+        assertEquals(0, (int) fx(() -> charts.testLossPoints()), "no point at infinity");
+        NumberAxis y = (NumberAxis) charts.lossChart().getYAxis();
+        double top = fx(() -> {
+            charts.lossChart().layout();
+            return y.getUpperBound();
+        });
+        assertTrue(Double.isFinite(top) && top > 0, "the loss axis keeps its range: " + top);
+    }
+
     /** Every line on the chart has exactly its series' points, at the pixels the axes give them. */
     private void assertDrawnAtTheirData(LineChart<Number, Number> chart) throws Exception {
         fx(() -> {

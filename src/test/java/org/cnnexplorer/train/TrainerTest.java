@@ -218,6 +218,20 @@ class TrainerTest {
     }
 
     @Test
+    void weightsThatGiveTheTrueDigitNoProbabilityAreBlamedNotTheLearningRate() {
+        TrainConfig config = TrainConfig.article().withSizes(100, 100);
+        Network net = Trainer.newNetwork(config, 28, 28);
+        // every class but the first image's own gets a bias no exp() survives next to
+        int label = train.label(0);
+        java.util.Arrays.fill(net.softmax.biases(), 1e6);
+        net.softmax.biases()[label] = -1e6;
+        Trainer t = new Trainer(net, train, TrainConfig.article().withSizes(100, 100).withShuffle(false));
+        DivergedException e = assertThrows(DivergedException.class, t::runToEnd);
+        assertTrue(e.getMessage().startsWith("the loss is infinite on the first step"), e.getMessage());
+        assertFalse(e.getMessage().contains("try a smaller learning rate"), e.getMessage());
+    }
+
+    @Test
     void aHugeLearningRateDiverges() {
         TrainConfig config = TrainConfig.article().withSizes(1000, 100).withLearnRate(1e5);
         Trainer t = trainer(config, new Recorder());

@@ -140,7 +140,11 @@ public final class TrainingCharts extends VBox {
             List<XYChart.Data<Number, Number>> loss = new ArrayList<>();
             List<XYChart.Data<Number, Number>> acc = new ArrayList<>();
             for (int i = shownTest; i < test.size(); i++) {
-                loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i))));
+                // an infinite loss (weights that give a digit no probability) has no place on
+                // the axis, and would take the axis's labels with it: the status line says it
+                if (Double.isFinite(test.y(0, i))) {
+                    loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i))));
+                }
                 acc.add(marked(new XYChart.Data<>(test.x(i), 100 * test.y(1, i))));
             }
             testLoss.getData().addAll(loss);
@@ -236,7 +240,12 @@ public final class TrainingCharts extends VBox {
         return trainLoss.getData().size();
     }
 
+    /** Test points on the accuracy chart (the loss chart leaves out infinite losses). */
     public int testPoints() {
+        return testAcc.getData().size();
+    }
+
+    public int testLossPoints() {
         return testLoss.getData().size();
     }
 
