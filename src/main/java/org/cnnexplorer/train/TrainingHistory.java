@@ -13,12 +13,16 @@ import java.util.Locale;
 public final class TrainingHistory {
     /** Points per chart line; a LineChart redraws all of them, so keep this small. */
     public static final int CHART_POINTS = 500;
+    /** Points on the chart's test line. */
+    public static final int TEST_CHART_POINTS = 200;
     /** Rows kept for export before neighbours are averaged (6.5 million steps at full resolution). */
     public static final int EXPORT_POINTS = 65_536;
 
     private final DecimatedSeries chartTrain = new DecimatedSeries(CHART_POINTS, 2);
     private final DecimatedSeries exportTrain = new DecimatedSeries(EXPORT_POINTS, 2);
     private final DecimatedSeries test = new DecimatedSeries(4096, 2);
+    /** Thousands of tiny epochs would give thousands of marked test points: the chart gets fewer. */
+    private final DecimatedSeries chartTest = new DecimatedSeries(TEST_CHART_POINTS, 2);
     /** The newest window as it was (the chart's line averages neighbours in long runs). */
     private WindowStats lastWindow;
 
@@ -37,6 +41,7 @@ public final class TrainingHistory {
     /** A test evaluation after {@code imagesSeen} training images; epoch 0 for one made on demand. */
     public void addTest(long imagesSeen, int epoch, EvalResult r) {
         test.add(imagesSeen, epoch, r.loss(), r.accuracy());
+        chartTest.add(imagesSeen, epoch, r.loss(), r.accuracy());
     }
 
     /** The chart's training line: y column 0 is the average loss, 1 the accuracy (0..1). */
@@ -49,6 +54,11 @@ public final class TrainingHistory {
         return test;
     }
 
+    /** The chart's test line: as {@link #test()}, neighbours averaged beyond {@value #TEST_CHART_POINTS} points. */
+    public DecimatedSeries chartTest() {
+        return chartTest;
+    }
+
     public boolean isEmpty() {
         return exportTrain.size() == 0 && test.size() == 0;
     }
@@ -57,6 +67,7 @@ public final class TrainingHistory {
         chartTrain.clear();
         exportTrain.clear();
         test.clear();
+        chartTest.clear();
         lastWindow = null;
     }
 

@@ -197,6 +197,24 @@ class TrainingResultsTest {
         assertTrue(Double.isFinite(top) && top > 0, "the loss axis keeps its range: " + top);
     }
 
+    @Test
+    void manyTinyEpochsGiveALightUndottedTestLine() throws Exception {
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.configProperty().set(TrainConfig.article().withSizes(5, 3).withEpochs(500));
+            c.start();
+            return null;
+        });
+        waitFor(() -> fx(() -> c.state() == RunState.IDLE && status().startsWith("Training finished")));
+        assertEquals(500, fx(() -> c.history().test().size()), "every epoch's test is kept for export");
+        var charts = app.training().trainingView().charts();
+        waitFor(() -> fx(() -> charts.testPoints() > 0));
+        int shown = fx(() -> charts.testPoints());
+        assertTrue(shown <= org.cnnexplorer.train.TrainingHistory.TEST_CHART_POINTS, "the chart's test line is bounded: " + shown);
+        assertTrue(fx(() -> charts.accuracyChart().getData().get(1).getData().stream().allMatch(d -> d.getNode() == null)),
+                "no dot per point when there are hundreds");
+    }
+
     /** Every line on the chart has exactly its series' points, at the pixels the axes give them. */
     private void assertDrawnAtTheirData(LineChart<Number, Number> chart) throws Exception {
         fx(() -> {

@@ -36,6 +36,9 @@ public final class TrainingCharts extends VBox {
     /** The step the timeline shows, or NaN while it follows live training (no cursor then). */
     private double cursorStep = Double.NaN;
     private long seenRebuilds = -1;
+    private long seenTestRebuilds = -1;
+    private boolean shownDots = true;
+    static final int MAX_DOTS = 60;
     private int shownTrain;
     private int shownTest;
 
@@ -118,9 +121,13 @@ public final class TrainingCharts extends VBox {
     /** Brings the lines up to date with the history (FX thread). */
     public void sync(TrainingHistory h) {
         DecimatedSeries train = h.chartTrain();
-        DecimatedSeries test = h.test();
-        if (train.rebuilds() != seenRebuilds || train.size() < shownTrain || test.size() < shownTest) {
+        DecimatedSeries test = h.chartTest();
+        boolean dots = test.size() <= MAX_DOTS;
+        if (train.rebuilds() != seenRebuilds || test.rebuilds() != seenTestRebuilds || dots != shownDots
+                || train.size() < shownTrain || test.size() < shownTest) {
             seenRebuilds = train.rebuilds();
+            seenTestRebuilds = test.rebuilds();
+            shownDots = dots;
             if (shownTrain + shownTest > 0) {
                 newSeries();  // (empty lines need no replacing: that cost a run's start a few frames)
             }
@@ -143,9 +150,9 @@ public final class TrainingCharts extends VBox {
                 // an infinite loss (weights that give a digit no probability) has no place on
                 // the axis, and would take the axis's labels with it: the status line says it
                 if (Double.isFinite(test.y(0, i))) {
-                    loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i))));
+                    loss.add(marked(new XYChart.Data<>(test.x(i), test.y(0, i)), dots));
                 }
-                acc.add(marked(new XYChart.Data<>(test.x(i), 100 * test.y(1, i))));
+                acc.add(marked(new XYChart.Data<>(test.x(i), 100 * test.y(1, i)), dots));
             }
             testLoss.getData().addAll(loss);
             testAcc.getData().addAll(acc);
@@ -228,7 +235,11 @@ public final class TrainingCharts extends VBox {
     }
 
     /** Test results are few: each gets a dot, so even the first one shows. */
-    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> d) {
+    /** A dot on each test point while they are few enough to tell apart (many tiny epochs made a solid band). */
+    private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> d, boolean dots) {
+        if (!dots) {
+            return d;  // the line alone (the charts create no symbols of their own)
+        }
         javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(4.5);
         dot.getStyleClass().add("test-point");
         d.setNode(dot);
