@@ -33,6 +33,18 @@ class CourseTest {
     }
 
     @Test
+    void aQuestionHidesEveryPartThatShowsItsAnswer() {
+        // The routed gradient is drawn twice on Max-pool routing: the map and the zoomed patch.
+        for (Chapter ch : Course.load().chapters()) {
+            for (LessonPage p : ch.pages()) {
+                if (p.question() != null && p.cover().contains("routing-routed")) {
+                    assertTrue(p.cover().contains("patch-routed"), ch.id() + " / " + p.title() + " shows the answer in the patch");
+                }
+            }
+        }
+    }
+
+    @Test
     void parserReadsKeysParagraphsAndEquations() {
         Chapter ch = ChapterParser.parse("t", "// note\n# Title\n\n## Page one\nview: pooling\nhighlight: block 0 1 2\naction: Click.\n"
                 + "ask: route-tie\n\nLine one\nline two.\n\n$$ L = -\\ln p_c $$\nview: not a key here\n\n## Page two\nText.\n");
