@@ -307,7 +307,15 @@ public final class LessonPanel extends VBox {
         if (lp.view() == null) {
             return;
         }
-        host.pages().show(PageIds.of(lp.view()));
+        if (!host.pages().show(PageIds.of(lp.view()))) {
+            // a teacher's scenario hid it: say so rather than point at nothing
+            javafx.scene.control.Tab tab = host.pages().tab(PageIds.of(lp.view()));
+            action.setText("This page is about the " + (tab == null ? lp.view() : tab.getText())
+                    + " tab, which this scenario hides: read on, or go to the next page.");
+            action.setVisible(true);
+            action.setManaged(true);
+            return;
+        }
         host.pageShown(lp);
         markFocus(lp);
         Page p = host.pages().get(PageIds.of(lp.view()));

@@ -118,6 +118,10 @@ public final class ScenarioActions {
                 return null;
             }
         }
+        if (window.pages().all().stream().allMatch(p -> s.hide().contains(p.id()))) {
+            fail("This scenario hides every tab, which would leave the window empty: leave at least one.");
+            return null;
+        }
         MnistFiles.Split current = model.data();
         Task<Loaded> t = new Task<>() {
             @Override

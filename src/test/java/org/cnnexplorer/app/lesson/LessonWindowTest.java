@@ -87,6 +87,21 @@ class LessonWindowTest {
     }
 
     @Test
+    void aPageAboutATabAScenarioHidesSaysSo() throws Exception {
+        LessonPanel panel = app.lessons().panel();
+        fx(() -> {
+            app.window().pages().setHidden(PageIds.DRAW, true);  // as the Fashion-MNIST scenario does
+            app.lessons().setShowing(true);
+            panel.show(6, 0);  // "Your own handwriting", on the Draw tab
+            return null;
+        });
+        waitFor(() -> panel.chapterIndex() == 6);
+        javafx.scene.control.Label action = robot.lookup("#lesson-action").queryAs(javafx.scene.control.Label.class);
+        assertTrue(fx(action::isVisible));
+        assertTrue(fx(action::getText).contains("Draw tab, which this scenario hides"), fx(action::getText));
+    }
+
+    @Test
     void walkTheMaxPoolChapterWithTheKeyboardAnsweringEveryQuestion() throws Exception {
         LessonPanel panel = app.lessons().panel();
         fx(() -> app.window().root().requestFocus());

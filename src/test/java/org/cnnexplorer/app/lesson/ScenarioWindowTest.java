@@ -91,7 +91,9 @@ class ScenarioWindowTest {
         int tabs = fx(() -> app.window().tabs().getTabs().size());
 
         String[] bad = {"{ \"settings\": { \"learnRate\": -3 } }", "not json at all", "{\"hide\": [\"no-such-control\"]}",
-            "{\"dataset\": \"missing-folder\", \"datasetMissing\": \"Install it first.\"}", "{\"model\": \"broken.npz\"}"};
+            "{\"dataset\": \"missing-folder\", \"datasetMissing\": \"Install it first.\"}", "{\"model\": \"broken.npz\"}",
+            "{\"hide\": [\"tab-training\", \"tab-filters\", \"tab-feature-maps\", \"tab-pooling\", \"tab-evaluation\", \"tab-draw\", "
+                + "\"tab-backprop\", \"tab-gradcheck\", \"tab-runs\", \"tab-my-digits\"]}"};
         Files.writeString(dir.resolve("broken.npz"), "this is not a zip");
         for (int i = 0; i < bad.length; i++) {
             Path f = Files.writeString(dir.resolve("bad" + i + ".json"), bad[i]);
