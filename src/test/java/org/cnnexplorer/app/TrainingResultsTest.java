@@ -94,8 +94,10 @@ class TrainingResultsTest {
             app.window().select("tab-evaluation");
             return null;
         });
+        assertTrue(robot.lookup("#eval-misclassified").query().isDisabled(), "nothing to filter before a result");
         robot.clickOn("#evaluate-button");
         waitFor(() -> fx(() -> app.training().controller().lastTestProperty().get() != null));
+        waitFor(() -> fx(() -> !robot.lookup("#eval-misclassified").query().isDisabled()));
         String summary = fx(() -> robot.lookup("#eval-summary").queryLabeled().getText());
         assertTrue(summary.contains(org.cnnexplorer.io.PretrainedModel.NAME), summary);
         assertFalse(summary.contains("after 0"), summary);

@@ -154,8 +154,8 @@ public final class ScenarioActions {
             }
         };
         loading = true;
+        String before = model.statusProperty().get();  // said again if the scenario cannot be used
         model.statusProperty().set("Opening the scenario \"" + s.name() + "\"…");
-        String before = model.statusProperty().get();
         t.setOnSucceeded(e -> {
             loading = false;
             use(t.getValue());

@@ -32,6 +32,8 @@ public final class EvaluationView extends LiveView {
     private final org.cnnexplorer.app.AppModel model;
     private final javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
     private final Label stale = new Label();
+    /** Enabled once there is a result to filter. */
+    private final Button misclassified = new Button("Show all misclassified");
     private final IntConsumer openTestImage;
     private final Label summary = new Label("No evaluation yet: it runs at the end of every epoch, or press Evaluate now.");
     private final ConfusionMatrixView matrix = new ConfusionMatrixView();
@@ -69,7 +71,7 @@ public final class EvaluationView extends LiveView {
         stale.setWrapText(true);
         stale.setVisible(false);
         stale.managedProperty().bind(stale.visibleProperty());
-        Button misclassified = new Button("Show all misclassified");
+        misclassified.setId("eval-misclassified");
         misclassified.setOnAction(e -> showCell(-1, -1));
         summary.setId("eval-summary");
         summary.getStyleClass().add("card-title");
@@ -131,6 +133,7 @@ public final class EvaluationView extends LiveView {
 
     @Override
     protected void render() {
+        misclassified.setDisable(point == null);
         if (point == null) {
             stale.setVisible(false);
             matrix.clear();

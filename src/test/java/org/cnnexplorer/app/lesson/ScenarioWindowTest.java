@@ -111,6 +111,7 @@ class ScenarioWindowTest {
             assertEquals(name, fx(() -> app.model().modelNameProperty().get()));
             assertEquals(config, fx(() -> app.training().controller().configProperty().get()));
             assertEquals(tabs, (int) fx(() -> app.window().tabs().getTabs().size()));
+            assertFalse(fx(() -> app.model().statusProperty().get()).startsWith("Opening"), "the status line does not say it is still opening");
         }
         assertTrue(fx(() -> app.window().pages().tab(PageIds.GRADCHECK) != null));
     }
