@@ -474,9 +474,10 @@ public final class BackpropStepView extends BorderPane {
             recompute();
             if (ok) {
                 BackpropTrace now = trace.get();
+                String[] p = now == null ? new String[] {StageWidgets.prob(pcBefore), "?"}
+                        : StageWidgets.probs(pcBefore, now.probabilities()[t.label]);
                 status.setText(String.format(Locale.ROOT, "Applied. For this image p_%d went from %s to %s; the numbers now "
-                        + "show the next step, and the other views show the updated model.",
-                        t.label, StageWidgets.prob(pcBefore), now == null ? "?" : StageWidgets.prob(now.probabilities()[t.label])));
+                        + "show the next step, and the other views show the updated model.", t.label, p[0], p[1]));
                 model.statusProperty().set("Applied one backprop step (η = " + t.learnRate + ") to the model");
             } else {
                 status.setText("Not applied: the model changed since this step was computed. The numbers are now recomputed "

@@ -58,6 +58,20 @@ final class StageWidgets {
         return p > 0.9995 && p < 1 ? String.format(Locale.ROOT, "1 − %.2e", 1 - p) : num(p);
     }
 
+    /**
+     * Two probabilities as {@link #prob} writes them, or, where that writes both alike, with as
+     * many decimals as it takes to tell them apart (one small step moves p a little).
+     */
+    static String[] probs(double before, double after) {
+        String a = prob(before);
+        String b = prob(after);
+        for (int d = 5; a.equals(b) && d <= 15; d++) {
+            a = String.format(Locale.ROOT, "%." + d + "f", before);
+            b = String.format(Locale.ROOT, "%." + d + "f", after);
+        }
+        return new String[] {a, b};
+    }
+
     /** A table with one row per class k (0-9); the true class's row is highlighted. */
     static GridPane classTable(int highlight, List<Column> columns) {
         GridPane g = new GridPane();
