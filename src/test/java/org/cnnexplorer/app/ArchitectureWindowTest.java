@@ -90,6 +90,10 @@ class ArchitectureWindowTest {
         String captions = fx(() -> maps.captions());
         assertTrue(captions.contains("24×24") && captions.contains("26×26") && captions.contains("12×12"), captions);
         assertTrue(!captions.contains("13×13"), captions);
+        // nothing on the view says the article's sizes or its lack of ReLU for this network
+        String words = fx(() -> robot.from(maps).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        assertTrue(!words.contains("13×13") && !words.contains("no ReLU"), words);
         fx(() -> {
             app.window().select("tab-pooling");
             return null;

@@ -38,17 +38,17 @@ public final class FeatureMapsView extends LiveView {
     private final List<HeatmapView> firstMaps = new ArrayList<>();
     private final List<HeatmapView> convMaps = new ArrayList<>();
     private final List<HeatmapView> poolMaps = new ArrayList<>();
+    private final ViewHeader header;
     private final ColorLegend legend = new ColorLegend(ColorMap.SEQUENTIAL, "conv and pooled outputs of this image", 260);
 
     public FeatureMapsView(AppModel model, ImageSelection selection) {
         this.selection = selection;
         setId("feature-maps-view");
-        ViewHeader header = new ViewHeader("Feature maps",
-                "The forward pass of the article's forward(): the image scaled to [−0.5, 0.5], convolved with each 3×3 filter "
-                        + "(26×26 each), halved by 2×2 max pooling (13×13 each), then flattened into the softmax layer's ten probabilities.",
-                "Input: black background, white ink. Conv and pooled outputs share one scale: dark purple is this image's lowest value, "
-                        + "yellow its highest (no ReLU in the article, so values can be negative). Bars: dark blue is the true label, "
-                        + "the red outline the prediction.");
+        header = new ViewHeader("Feature maps",
+                "The forward pass, as the article's forward() makes it: the image scaled to [−0.5, 0.5], convolved with each 3×3 "
+                        + "filter, halved by 2×2 max pooling, then flattened into the softmax layer's ten probabilities. "
+                        + "Each row below says its maps' size.",
+                colourKey(false));
         picker = new ImagePicker(model, selection, "maps");
         VBox top = new VBox(8, header, picker);
         top.setPadding(new Insets(10));
@@ -84,8 +84,15 @@ public final class FeatureMapsView extends LiveView {
         return l;
     }
 
+    private static String colourKey(boolean relu) {
+        return "Input: black background, white ink. Conv and pooled outputs share one scale: dark purple is this image's lowest value, "
+                + "yellow its highest " + (relu ? "(after ReLU, none below 0)" : "(no ReLU in the article, so values can be negative)")
+                + ". Bars: dark blue is the true label, the red outline the prediction.";
+    }
+
     /** The rows' captions for a network of {@code layers} convolutions whose last one gives size x size maps. */
     private void caption(int layers, boolean relu, int size, int pooled) {
+        header.setColourMeaning(colourKey(relu));
         String r = relu ? " after ReLU" : "";
         firstCaption.setVisible(layers == 2);
         firstCaption.setText("Layer 1 convolution" + r + ": one 26×26 map per filter");
