@@ -217,6 +217,22 @@ class TrainingResultsTest {
                 "no dot per point when there are hundreds");
     }
 
+    @Test
+    void theGradientLegendHasNoScaleBeforeAStep() throws Exception {
+        fx(() -> {
+            app.window().select("tab-filters");
+            return null;
+        });
+        var legend = robot.lookup("#gradient-legend").queryAs(org.cnnexplorer.app.render.ColorLegend.class);
+        waitFor(() -> fx(() -> app.training().filtersView().weightMap(0).version() > 0));
+        assertEquals("", fx(legend::ticks).trim(), "no gradient yet, no made-up scale");
+        fx(() -> {
+            app.training().controller().step();
+            return null;
+        });
+        waitFor(() -> fx(() -> !legend.ticks().trim().isEmpty()));
+    }
+
     /** Every line on the chart has exactly its series' points, at the pixels the axes give them. */
     private void assertDrawnAtTheirData(LineChart<Number, Number> chart) throws Exception {
         fx(() -> {

@@ -111,7 +111,11 @@ public final class FiltersView extends LiveView {
         }
         weightLegend.setSymmetric(wScale, "%.3f");
         gradientLegend.setCaption("gradient dL/dfilter (last step)" + (e == 0 ? "" : ", cells in " + PowerOfTen.unit(e)));
-        gradientLegend.setSymmetric(gScale, e < -2 ? "%.2e" : "%.3f");
+        if (s.maxAbsFilterGradient() == 0) {
+            gradientLegend.clearRange();  // no step yet: a scale of "-0.000 … 0.000" would be made up
+        } else {
+            gradientLegend.setSymmetric(gScale, e < -2 ? "%.2e" : "%.3f");
+        }
         info.setText(s.maxAbsFilterGradient() == 0 ? "No gradient yet: train a step." : "");
         renderLayer2(s);
     }
