@@ -26,15 +26,17 @@ public interface Choosers {
     /** A file to read, or null if cancelled. */
     Path chooseOpenFile(Window owner, String title, String description, String... extensions);
 
-    /** The native dialogs of the platform. */
+    /** The native dialogs of the platform, each opening in the folder the last one was left in. */
     static Choosers platform() {
+        FolderMemory folder = new FolderMemory(Path.of(System.getProperty("user.home", ".")));
         return new Choosers() {
             @Override
             public Path chooseDirectory(Window owner, String title) {
                 DirectoryChooser c = new DirectoryChooser();
                 c.setTitle(title);
+                c.setInitialDirectory(folder.start().toFile());
                 File f = c.showDialog(owner);
-                return f == null ? null : f.toPath();
+                return f == null ? null : folder.usedFolder(f.toPath());
             }
 
             @Override
@@ -42,9 +44,10 @@ public interface Choosers {
                 FileChooser c = new FileChooser();
                 c.setTitle(title);
                 c.setInitialFileName(suggestedName);
+                c.setInitialDirectory(folder.start().toFile());
                 c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
                 File f = c.showSaveDialog(owner);
-                return f == null ? null : f.toPath();
+                return f == null ? null : folder.usedFile(f.toPath());
             }
 
             @Override
@@ -56,8 +59,9 @@ public interface Choosers {
                     globs[i] = "*." + extensions[i];
                 }
                 c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, globs));
+                c.setInitialDirectory(folder.start().toFile());
                 File f = c.showOpenDialog(owner);
-                return f == null ? null : f.toPath();
+                return f == null ? null : folder.usedFile(f.toPath());
             }
         };
     }
