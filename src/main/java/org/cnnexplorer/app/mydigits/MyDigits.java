@@ -2,8 +2,12 @@ package org.cnnexplorer.app.mydigits;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -67,40 +71,48 @@ public final class MyDigits {
     }
 
     public void add(Digit d) {
-        digits.add(d);
-        changed();
+        change(() -> digits.add(d));
     }
 
     public void addAll(Collection<Digit> ds) {
         if (!ds.isEmpty()) {
-            digits.addAll(ds);
-            changed();
+            change(() -> digits.addAll(ds));
         }
     }
 
-    public void removeAll(Collection<Digit> ds) {
-        // by identity: two drawings may have the same bytes
-        java.util.Set<Digit> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        gone.addAll(ds);
-        if (digits.removeIf(gone::contains)) {
-            changed();
+    /** Removes {@code ds} (by identity: two drawings may have the same bytes); whether any was here. */
+    public boolean removeAll(Collection<Digit> ds) {
+        Set<Digit> gone = identitySet(ds);
+        if (digits.stream().noneMatch(gone::contains)) {
+            return false;
         }
+        // One change for them all: removeIf would tell the listeners (and redraw the tab) once per digit.
+        change(() -> digits.removeAll(gone));
+        return true;
     }
 
-    public void relabel(Collection<Digit> ds, int label) {
-        java.util.Set<Digit> which = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        which.addAll(ds);
+    /** Gives {@code ds} the label; whether any of them had another. */
+    public boolean relabel(Collection<Digit> ds, int label) {
+        Set<Digit> which = identitySet(ds);
+        List<Digit> now = new ArrayList<>(digits);
         boolean any = false;
-        for (int i = 0; i < digits.size(); i++) {
-            Digit d = digits.get(i);
+        for (int i = 0; i < now.size(); i++) {
+            Digit d = now.get(i);
             if (which.contains(d) && d.label() != label) {
-                digits.set(i, new Digit(d.pixels(), label));
+                now.set(i, new Digit(d.pixels(), label));
                 any = true;
             }
         }
         if (any) {
-            changed();
+            change(() -> digits.setAll(now));  // one change, not one per digit
         }
+        return any;
+    }
+
+    private static Set<Digit> identitySet(Collection<Digit> ds) {
+        Set<Digit> s = Collections.newSetFromMap(new IdentityHashMap<>());
+        s.addAll(ds);
+        return s;
     }
 
     /** All digits as a data set (copied arrays), in order. */
@@ -120,7 +132,7 @@ public final class MyDigits {
     }
 
     public static List<Digit> toDigits(Dataset d) {
-        java.util.ArrayList<Digit> out = new java.util.ArrayList<>(d.count());
+        ArrayList<Digit> out = new ArrayList<>(d.count());
         for (int i = 0; i < d.count(); i++) {
             out.add(new Digit(d.image(i), d.label(i)));
         }
@@ -168,10 +180,18 @@ public final class MyDigits {
         }
     }
 
-    private void changed() {
+    /**
+     * Makes one change to the list and writes it. Not saved before the listeners hear of it, so
+     * nothing shows "saved" for a change that is not written yet; written even if a listener fails.
+     */
+    private void change(Runnable edit) {
         saved.set(false);
-        if (folder.get() != null) {
-            save();
+        try {
+            edit.run();
+        } finally {
+            if (folder.get() != null) {
+                save();
+            }
         }
     }
 }

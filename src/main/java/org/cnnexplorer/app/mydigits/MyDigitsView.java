@@ -145,8 +145,11 @@ public final class MyDigitsView extends BorderPane {
         relabel.setOnAction(e -> {
             int i = relabel.getSelectionModel().getSelectedIndex();
             if (i > 0 && !selected.isEmpty()) {
-                digits.relabel(List.copyOf(selected), i - 1);
+                List<MyDigits.Digit> which = List.copyOf(selected);
                 selected.clear();
+                if (!digits.relabel(which, i - 1)) {
+                    refreshGallery();  // nothing changed, so the list's listener will not redraw
+                }
             }
             relabel.getSelectionModel().select(0);
         });
@@ -189,9 +192,8 @@ public final class MyDigitsView extends BorderPane {
             java.util.Set<MyDigits.Digit> still = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             still.addAll(digits.digits());
             selected.retainAll(still);
-            showEvaluation();
             refreshCounts();
-            refreshGallery();
+            showEvaluation();  // and the gallery: rebuilt once per change
         });
         digits.folderProperty().addListener((o, was, now) -> refreshWhere());
         digits.savedProperty().addListener((o, was, now) -> refreshWhere());
@@ -240,9 +242,11 @@ public final class MyDigitsView extends BorderPane {
 
     public void deleteSelected() {
         if (!selected.isEmpty()) {
-            digits.removeAll(List.copyOf(selected));
+            List<MyDigits.Digit> gone = List.copyOf(selected);
             selected.clear();
-            refreshGallery();
+            if (!digits.removeAll(gone)) {
+                refreshGallery();  // nothing changed, so the list's listener will not redraw
+            }
         }
     }
 

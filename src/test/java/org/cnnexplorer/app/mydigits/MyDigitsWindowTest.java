@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.cnnexplorer.app.AnsweringChoosers;
@@ -173,6 +177,73 @@ class MyDigitsWindowTest {
         robot.clickOn("#my-digits-train-with");
         assertEquals(mnist, app.model().data().train().count());
         assertFalse(app.model().data().source().contains("my digits"));
+    }
+
+    @Test
+    void deletingHundredsIsOneChangeOneRedrawAndOneSave() throws Exception {
+        MyDigits digits = app.myDigits().digits();
+        Path keep = Files.createDirectories(dir.resolve("mine"));
+        fx(() -> {
+            digits.addAll(MyDigits.toDigits(BundledMnist.test().head(2000)));
+            digits.saveTo(keep);
+            return null;
+        });
+        int twos = (int) digits.digits().stream().filter(d -> d.label() == 2).count();
+        assertTrue(twos > 150 && twos <= MyDigitsView.GALLERY_LIMIT, twos + " twos, all shown at once");
+        robot.interact(() -> app.window().select(MyDigitsFeature.TAB));
+        MyDigitsView view = app.myDigits().view();
+        robot.clickOn("#my-digits-evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> total(view) == 2000));
+
+        // Every 2 shown and selected, then deleted at once.
+        ChoiceBox<String> filter = robot.lookup("#my-digits-filter").query();
+        robot.interact(() -> filter.getSelectionModel().select("Labelled 2"));
+        robot.clickOn(robot.lookup((Button b) -> "Select shown".equals(b.getText())).queryButton());
+        int[] changes = {0};
+        int[] redraws = {0};
+        robot.interact(() -> {
+            digits.digits().addListener((ListChangeListener<MyDigits.Digit>) c -> changes[0]++);
+            robot.lookup("#my-digits-gallery").queryAs(FlowPane.class).getChildren()
+                    .addListener((ListChangeListener<Node>) c -> redraws[0]++);
+        });
+        robot.clickOn("#my-digits-delete");
+        assertEquals(1, changes[0], "one change for the whole selection");
+        assertEquals(1, redraws[0], "the gallery is rebuilt once");
+        int left = 2000 - twos;
+        assertEquals(left, digits.size());
+        assertFalse(labels(digits).contains(2));
+        assertTrue(robot.lookup("#my-digits-counts").queryLabeled().getText().startsWith(String.format("%,d digits", left)));
+        assertTrue(robot.lookup("#my-digits-eval-summary").queryLabeled().getText().contains(String.format(" of %,d right)", left)));
+        assertEquals(left, fx(() -> total(view)));
+        Dataset onDisk = MyDigitsFiles.load(keep);
+        assertEquals(left, onDisk.count());
+        assertEquals(labels(digits), bytesToList(onDisk.labels()));
+        assertTrue(robot.lookup("#my-digits-where").queryLabeled().getText().endsWith("(saved)"));
+
+        // Relabelling a selection is one change too; a save that fails says so.
+        Files.move(keep, dir.resolve("moved"));
+        Files.writeString(keep, "a file where the folder was");
+        robot.interact(() -> filter.getSelectionModel().select("Labelled 3"));
+        robot.clickOn(robot.lookup((Button b) -> "Select shown".equals(b.getText())).queryButton());
+        int threes = fx(() -> view.galleryCount());
+        changes[0] = 0;
+        redraws[0] = 0;
+        ChoiceBox<String> relabel = robot.lookup("#my-digits-relabel").query();
+        robot.interact(() -> relabel.getSelectionModel().select("8"));
+        assertEquals(1, changes[0], "one change for the whole selection");
+        assertEquals(1, redraws[0], "the gallery is rebuilt once");
+        assertEquals(0, fx(() -> view.galleryCount()), threes + " relabelled as 8");
+        assertFalse(digits.savedProperty().get());
+        String where = robot.lookup("#my-digits-where").queryLabeled().getText();
+        assertTrue(where.startsWith("Not saved: "), where);
+    }
+
+    private static List<Integer> bytesToList(byte[] b) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (byte x : b) {
+            out.add((int) x);
+        }
+        return out;
     }
 
     private static int total(MyDigitsView view) {
