@@ -43,7 +43,8 @@ public final class AddToMyDigitsBar extends VBox {
                 digits.add(new MyDigits.Digit(DigitPreprocessor.toBytes(ink), label));
                 draw.clear();
                 feedback.setText(String.format(Locale.ROOT, "Added %s: %,d in My digits%s", org.cnnexplorer.app.Words.aDigit(label), digits.size(),
-                        digits.folder() == null ? " (not saved yet: see the My digits tab)" : ""));
+                        digits.folder() == null ? " (not saved yet: see the My digits tab)"
+                                : digits.savedProperty().get() ? "" : " (not saved: see the My digits tab)"));
             });
             buttons.getChildren().add(b);
         }

@@ -208,9 +208,10 @@ public final class MyDigitsActions {
         }
         a.setTitle("cnn-explorer");
         a.setHeaderText("Imported " + dir.getFileName() + ": " + r.summary());
+        String kept = digits.folder() == null ? "; save them to a folder to keep them"
+                : digits.savedProperty().get() ? " and saved" : " but not saved: " + digits.saveErrorProperty().get();
         a.setContentText(r.dataset().count() == 0 ? "No picture could be used, so nothing was added."
-                : String.format("%,d digits were added to My digits%s.", r.dataset().count(),
-                        digits.folder() == null ? "; save them to a folder to keep them" : " and saved"));
+                : String.format("%,d digits were added to My digits%s.", r.dataset().count(), kept));
         if (!r.skipped().isEmpty()) {
             StringBuilder s = new StringBuilder();
             for (ImageFolder.Skipped k : r.skipped()) {

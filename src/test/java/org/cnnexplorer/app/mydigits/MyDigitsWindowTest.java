@@ -238,6 +238,36 @@ class MyDigitsWindowTest {
         assertTrue(where.startsWith("Not saved: "), where);
     }
 
+    @Test
+    void addingOrImportingIntoAFolderThatCannotBeWrittenSaysNotSaved() throws Exception {
+        MyDigits digits = app.myDigits().digits();
+        Path keep = Files.createDirectories(dir.resolve("mine"));
+        fx(() -> {
+            digits.saveTo(keep);
+            return null;
+        });
+        Files.move(keep, dir.resolve("moved"));
+        Files.writeString(keep, "a file where the folder was");
+
+        robot.interact(() -> app.window().select(ExplorerApp.DRAW_TAB));
+        stroke(140, 30, 140, 250);
+        robot.clickOn("#add-digit-1");
+        assertEquals(1, digits.size());
+        String added = robot.lookup("#add-to-my-digits-feedback").queryLabeled().getText();
+        assertTrue(added.contains("not saved"), added);
+
+        Path pics = dir.resolve("pics");
+        DigitPictures.writeFolder(pics, BundledMnist.test(), 3);
+        robot.interact(() -> app.window().select(MyDigitsFeature.TAB));
+        next = pics;
+        robot.clickOn("#my-digits-import");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !app.myDigits().actions().importing()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, digits.size());
+        String summary = robot.lookup("#import-summary").queryAs(DialogPane.class).getContentText();
+        assertTrue(summary.startsWith("3 digits were added to My digits but not saved: "), summary);
+    }
+
     private static List<Integer> bytesToList(byte[] b) {
         List<Integer> out = new java.util.ArrayList<>();
         for (byte x : b) {
