@@ -40,7 +40,9 @@ public final class ImageInk {
 
     public static Ink read(Path file) throws ImageException {
         if (!Files.isRegularFile(file)) {
-            throw new ImageException(Files.isDirectory(file) ? file + " is a folder, not an image" : file + " does not exist");
+            // A pipe, a device or a link to one exists but is no picture (and reading it could block or never end).
+            throw new ImageException(Files.isDirectory(file) ? file + " is a folder, not an image"
+                    : Files.exists(file) ? file + " is not a regular file (a pipe or device)" : file + " does not exist");
         }
         BufferedImage img;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {

@@ -99,4 +99,19 @@ class ImageInkTest {
         assertTrue(assertThrows(ImageInk.ImageException.class, () -> ImageInk.read(dir)).getMessage().contains("is a folder"));
         assertTrue(assertThrows(ImageInk.ImageException.class, () -> ImageInk.read(dir.resolve("x.png"))).getMessage().contains("does not exist"));
     }
+
+    @Test
+    void aPipeOrDeviceIsNotARegularFileNotAMissingOne() throws Exception {
+        Path fifo = dir.resolve("pipe.png");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor(), "mkfifo");
+        Path zero = Files.createSymbolicLink(dir.resolve("zero.png"), Path.of("/dev/zero"));
+        for (Path f : new Path[] {fifo, zero, Path.of("/dev/null")}) {
+            String why = assertThrows(ImageInk.ImageException.class, () -> ImageInk.read(f)).getMessage();
+            assertEquals(f + " is not a regular file (a pipe or device)", why);
+        }
+        // A link to nothing is still missing.
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.png"), dir.resolve("nowhere.png"));
+        assertTrue(assertThrows(ImageInk.ImageException.class, () -> ImageInk.read(dangling)).getMessage().contains("does not exist"));
+    }
 }
