@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.cnnexplorer.app.AppModel;
 import org.cnnexplorer.app.render.ColorMap;
@@ -96,6 +97,7 @@ public final class MyDigitsView extends BorderPane {
         where.setWrapText(true);
         HBox files = new HBox(8, open, saveAs, importButton, where);
         files.setAlignment(Pos.CENTER_LEFT);
+        keepWholeText(open, saveAs, importButton);
 
         importProgress.setPrefWidth(240);
         importProgress.setId("my-digits-import-progress");
@@ -103,6 +105,7 @@ public final class MyDigitsView extends BorderPane {
         importCancel.setId("my-digits-import-cancel");
         importRow = new HBox(8, importProgress, importText, importCancel);
         importRow.setAlignment(Pos.CENTER_LEFT);
+        keepWholeText(importCancel);
         showImport(null);
 
         counts.setId("my-digits-counts");
@@ -114,8 +117,10 @@ public final class MyDigitsView extends BorderPane {
         evaluate.setOnAction(e -> evaluateNow());
         evalSummary.setId("my-digits-eval-summary");
         evalSummary.getStyleClass().add("card-title");
+        evalSummary.setWrapText(true);
         HBox use = new HBox(14, trainWith, evaluate, evalSummary);
         use.setAlignment(Pos.CENTER_LEFT);
+        keepWholeText(trainWith, evaluate);
 
         VBox top = new VBox(8, header, files, importRow, counts, use);
         top.setPadding(new Insets(10));
@@ -154,6 +159,7 @@ public final class MyDigitsView extends BorderPane {
             relabel.getSelectionModel().select(0);
         });
         Button selectAll = new Button("Select shown");
+        selectAll.setId("my-digits-select-shown");
         selectAll.setOnAction(e -> {
             for (javafx.scene.Node n : gallery.getChildren()) {
                 selected.add(((Thumb) n).digit);
@@ -162,13 +168,20 @@ public final class MyDigitsView extends BorderPane {
         });
         galleryTitle.getStyleClass().add("card-title");
         galleryTitle.setId("my-digits-gallery-title");
-        HBox galleryBar = new HBox(8, filter, selectAll, delete, relabel, galleryTitle);
+        galleryTitle.setWrapText(true);
+        // Beside the matrix in an 800 px window the column is narrower than these four: they wrap
+        // onto more rows, and the title has a line of its own, wrapped rather than cut.
+        FlowPane galleryBar = new FlowPane(8, 6, filter, selectAll, delete, relabel);
         galleryBar.setAlignment(Pos.CENTER_LEFT);
+        keepWholeText(filter, selectAll, delete, relabel);
+        // their whole height, however many thumbnails below
+        galleryBar.setMinHeight(Region.USE_PREF_SIZE);
+        galleryTitle.setMinHeight(Region.USE_PREF_SIZE);
         gallery.setId("my-digits-gallery");
         gallery.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(gallery);
         scroll.setFitToWidth(true);
-        VBox left = new VBox(6, galleryBar, scroll);
+        VBox left = new VBox(6, galleryBar, galleryTitle, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         Label matrixCaption = new Label("Confusion matrix on my digits");
@@ -202,6 +215,16 @@ public final class MyDigitsView extends BorderPane {
         refreshCounts();
         refreshGallery();
         showEvaluation();
+    }
+
+    /**
+     * A narrow tab (800 px, or a long title beside them) would squeeze these to "Sel…", "Lab…":
+     * they keep their pref width and the label beside them wraps instead.
+     */
+    private static void keepWholeText(Region... controls) {
+        for (Region r : controls) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     public CheckBox trainWithCheckBox() {

@@ -19,9 +19,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.cnnexplorer.app.AnsweringChoosers;
@@ -266,6 +268,53 @@ class MyDigitsWindowTest {
         assertEquals(4, digits.size());
         String summary = robot.lookup("#import-summary").queryAs(DialogPane.class).getContentText();
         assertTrue(summary.startsWith("3 digits were added to My digits but not saved: "), summary);
+    }
+
+    @Test
+    void buttonsKeepTheirTextInANarrowWindow() throws Exception {
+        MyDigits digits = app.myDigits().digits();
+        robot.interact(() -> digits.addAll(MyDigits.toDigits(BundledMnist.test().head(2000))));
+        robot.interact(() -> app.window().select(MyDigitsFeature.TAB));
+        MyDigitsView view = app.myDigits().view();
+        robot.clickOn("#my-digits-evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> total(view) == 2000));
+        robot.clickOn(robot.lookup((Button b) -> "Select shown".equals(b.getText())).queryButton());
+        Label title = robot.lookup("#my-digits-gallery-title").queryAs(Label.class);
+        assertEquals("All digits: 2,000 (showing the first 400) · 400 selected", title.getText());
+        for (double width : new double[] {800, 1280}) {
+            robot.interact(() -> {
+                Window w = view.getScene().getWindow();
+                w.setWidth(width);
+                w.setHeight(560);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = fx(() -> {
+                List<String> out = new java.util.ArrayList<>();
+                int seen = 0;
+                for (String kind : new String[] {".button", ".choice-box", ".check-box"}) {
+                    for (Node n : view.lookupAll(kind)) {
+                        Region r = (Region) n;
+                        seen++;
+                        if (r.isVisible() && r.getWidth() < r.prefWidth(-1) - 0.5) {
+                            out.add(n.getId() + " " + r.getWidth() + " < " + r.prefWidth(-1));
+                        }
+                    }
+                }
+                assertTrue(seen >= 10, seen + " buttons");
+                return out;
+            });
+            assertEquals(List.of(), cut, "at " + width + " px every button shows its whole text");
+            assertTrue(fx(() -> view.localToScene(view.getBoundsInLocal()).getMaxX() <= view.getScene().getWidth() + 0.5),
+                    "the tab fits the window at " + width + " px");
+            // The titles wrap rather than being cut: each shows its whole text within the tab.
+            for (String id : new String[] {"#my-digits-gallery-title", "#my-digits-eval-summary", "#my-digits-where"}) {
+                Label l = robot.lookup(id).queryAs(Label.class);
+                String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText().replace('\n', ' '));
+                assertEquals(l.getText(), shown.strip(), width + " px: " + id);
+                double right = fx(() -> l.localToScene(l.getBoundsInLocal()).getMaxX());
+                assertTrue(right <= fx(() -> view.localToScene(view.getBoundsInLocal()).getMaxX()) + 0.5, width + " px: " + id + " ends at " + right);
+            }
+        }
     }
 
     private static List<Integer> bytesToList(byte[] b) {
