@@ -52,7 +52,12 @@ public final class SpinnerGuard {
                 s.setTooltip(own[0]);
             }
         });
-        s.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> tidy.run());
+        // Enter: commit the typed text first. This handler runs before the spinner's own onAction,
+        // so tidying alone would put the old value back into the editor before that read it.
+        s.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            s.commitValue();
+            tidy.run();
+        });
         s.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 s.commitValue();
