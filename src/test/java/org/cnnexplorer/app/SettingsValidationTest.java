@@ -73,7 +73,7 @@ class SettingsValidationTest {
         String[][] bad = {
             {"learn-rate", "0"}, {"learn-rate", "-1"}, {"learn-rate", "abc"},
             {"seed", "1e3"}, {"seed", "99999999999999999999"},
-            {"epochs", "abc"}, {"epochs", "0"}, {"filters", "0"}, {"filters", "65"}, {"train-size", "60001"},
+            {"epochs", "abc"}, {"epochs", "0"}, {"epochs", "1,0"}, {"epochs", "1_0"}, {"filters", "0"}, {"filters", "65"}, {"train-size", "60001"},
         };
         String good = "";
         for (String[] b : bad) {

@@ -14,7 +14,8 @@ public final class SettingsRules {
 
     /** Plain decimals, as the command line takes them (no "NaN", "Infinity", hex or "1d"). */
     private static final Pattern NUMBER = Pattern.compile("[+]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /** Plain digits, or digits grouped in threes by commas or underscores ("60,000"), never "1,0". */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?(\\d+|\\d{1,3}(,\\d{3})+|\\d{1,3}(_\\d{3})+)");
 
     private SettingsRules() {
     }
@@ -35,10 +36,11 @@ public final class SettingsRules {
 
     /** The whole number in {@code text}, or null if there is none or it is outside [min, max]. */
     public static Long whole(String text, long min, long max) {
-        String t = text == null ? "" : text.trim().replace(",", "").replace("_", "");
+        String t = text == null ? "" : text.trim();
         if (!INTEGER.matcher(t).matches()) {
             return null;
         }
+        t = t.replace(",", "").replace("_", "");
         try {
             long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
             return v >= min && v <= max ? v : null;

@@ -31,6 +31,12 @@ class SettingsRulesTest {
         assertEquals(99_999_999_999L, SettingsRules.whole("99999999999", Long.MIN_VALUE, Long.MAX_VALUE), "--seed takes it");
         assertEquals(-7L, SettingsRules.whole("-7", Long.MIN_VALUE, Long.MAX_VALUE));
         assertEquals(60_000L, SettingsRules.whole("60,000", 1, 60_000));
+        assertEquals(-1_000_000L, SettingsRules.whole("-1,000,000", Long.MIN_VALUE, Long.MAX_VALUE));
+        assertEquals(10_000L, SettingsRules.whole("10_000", 1, 60_000));
+        // a separator only between groups of three: "1,0" is not ten
+        for (String bad : new String[] {"1,0", "1_0", "10,00", "1,0000", ",100", "100,", "1,,000", "1,000_000", "1 000"}) {
+            assertNull(SettingsRules.whole(bad, Long.MIN_VALUE, Long.MAX_VALUE), bad);
+        }
         assertEquals("Filters: a whole number from 1 to 64, not \"65\"", SettingsRules.wholeProblem("Filters", "65", 1, 64));
         assertEquals("Seed: a whole number, not \"1e3\"", SettingsRules.wholeProblem("Seed", "1e3", Long.MIN_VALUE, Long.MAX_VALUE));
     }
