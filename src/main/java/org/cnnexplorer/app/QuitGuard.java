@@ -9,7 +9,8 @@ import javafx.stage.Stage;
 /**
  * File > Quit and the window's close button: trained weights that were never saved are not
  * thrown away without a word. A running run is paused while the question is open; Cancel
- * resumes it, Save… ends it and saves the weights it reached.
+ * resumes it, and so does cancelling Save…'s file chooser. Once a file is chosen the run ends
+ * and the weights it reached are saved.
  */
 public final class QuitGuard {
     private final AppModel model;
@@ -63,23 +64,32 @@ public final class QuitGuard {
                     if (answer == discard) {
                         close.run();
                     } else if (answer == save) {
-                        saveThenClose();
+                        saveThenClose(running);
                     } else if (running) {
                         training.resume();
                     }
                 }, save, discard, cancel);
     }
 
-    /** Ends any run, waits for the engine to publish its last weights, then asks where to save them. */
-    private void saveThenClose() {
-        if (training != null) {
-            training.stop();
-        }
-        CompletableFuture.runAsync(() -> { }, model.store().executor()).thenRun(() -> Platform.runLater(() -> {
-            Path p = model.choosers().chooseSaveFile(stage, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
-            if (p != null) {
-                files.saveChosen(p, close);
+    /**
+     * Asks where to save while the run stays paused; cancelling resumes a run that was running.
+     * Only once the file is settled does the run end: the engine publishes its last weights, which
+     * are saved, then the window closes.
+     */
+    private void saveThenClose(boolean resumeOnCancel) {
+        Path chosen = model.choosers().chooseSaveFile(stage, "Save the model (.npz)", "model.npz", "NumPy model (*.npz)", "npz");
+        if (chosen == null) {
+            if (resumeOnCancel) {
+                training.resume();
             }
-        }));
+            return;
+        }
+        SavePaths.resolve(stage, chosen, "npz", p -> {
+            if (training != null) {
+                training.stop();
+            }
+            CompletableFuture.runAsync(() -> { }, model.store().executor())
+                    .thenRun(() -> Platform.runLater(() -> files.saveChosen(p, close)));
+        });
     }
 }

@@ -108,6 +108,32 @@ class QuitAndHelpTest {
     }
 
     @Test
+    void quitWhileTrainingThenCancellingSavesFileChooserResumesTheRun() throws Exception {
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.paceProperty().set(200);  // a run that lasts (3,000 images at full speed are over at once)
+            app.model().setChoosers(AnsweringChoosers.always(() -> null));  // Cancel in the file chooser
+            return null;
+        });
+        robot.clickOn("#start-button");
+        waitFor(() -> fx(() -> c.state() == TrainingController.RunState.RUNNING));
+        fire(app.window().fileMenu(), "menu-quit");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isPresent());
+        robot.clickOn("#confirm-quit-save-");
+        waitFor(() -> robot.lookup("#confirm-quit").tryQuery().isEmpty());
+        // Save… used to stop the run before asking for a file: cancelling left it ended for good
+        waitFor(() -> fx(() -> c.state() == TrainingController.RunState.RUNNING));
+        long seen = steps(c);
+        waitFor(() -> steps(c) > seen);
+        assertEquals(TrainingController.RunState.RUNNING, fx(c::state), "the run goes on");
+        assertFalse(quit.get(), "the window stays open");
+    }
+
+    private static long steps(TrainingController c) throws Exception {
+        return fx(() -> c.snapshotProperty().get() == null ? 0L : c.snapshotProperty().get().imagesSeen());
+    }
+
+    @Test
     void helpShowsShortcutsTheArticleAndAnAboutBox() throws Exception {
         fire(app.window().helpMenu(), "menu-shortcuts");
         waitFor(() -> robot.lookup("#shortcuts-dialog").tryQuery().isPresent());
