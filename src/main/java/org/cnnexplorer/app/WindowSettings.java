@@ -2,6 +2,7 @@ package org.cnnexplorer.app;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
@@ -63,7 +64,7 @@ public final class WindowSettings {
 
         MenuItem reset = new MenuItem("_Reset preferences");
         reset.setId("reset-preferences");
-        reset.setOnAction(e -> resetPreferences());
+        reset.setOnAction(e -> confirmReset());
         window.helpMenu().getItems().add(reset);
     }
 
@@ -124,6 +125,23 @@ public final class WindowSettings {
             prefs.saveLastTab(t.getId());
         }
         prefs.flush();
+    }
+
+    /** Help > Reset preferences: it cannot be undone and empties Open Recent, so it asks first and then says what it did. */
+    private void confirmReset() {
+        ButtonType reset = Dialogs.button("Reset", false);
+        ButtonType cancel = Dialogs.button("Cancel", true);
+        Dialogs.ask(stage, "confirm-reset-preferences", "Reset all preferences?",
+                "The theme, zoom, reduced motion, training settings and speed go back to their defaults, and the window's "
+                        + "size and position, the last tab and the recent files (File > Open Recent) are forgotten. "
+                        + "This cannot be undone.",
+                answer -> {
+                    if (answer == reset) {
+                        resetPreferences();
+                        model.statusProperty().set("Preferences reset: theme, zoom, motion, training settings and speed "
+                                + "are the defaults; window layout, last tab and recent files forgotten");
+                    }
+                }, reset, cancel);
     }
 
     /** Back to the defaults now, and nothing remembered until something changes again. */

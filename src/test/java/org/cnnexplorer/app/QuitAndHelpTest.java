@@ -129,6 +129,38 @@ class QuitAndHelpTest {
         assertFalse(quit.get(), "the window stays open");
     }
 
+    @Test
+    void resetPreferencesAsksFirstAndSaysWhatItReset() throws Exception {
+        fx(() -> {
+            app.settings().zoom().factorProperty().set(1.25);
+            app.model().recentFiles().opened(RecentFiles.Kind.MODEL, dir.resolve("a.npz"));
+            return null;
+        });
+        MenuItem reset = fx(() -> app.window().helpMenu().getItems().stream()
+                .filter(i -> "reset-preferences".equals(i.getId())).findFirst().orElseThrow());
+        robot.interact(reset::fire);
+        waitFor(() -> robot.lookup("#confirm-reset-preferences").tryQuery().isPresent());
+        String question = robot.lookup("#confirm-reset-preferences").queryAs(DialogPane.class).getContentText();
+        assertTrue(question.contains("recent files"), question);
+        assertEquals(1.25, fx(() -> app.settings().zoom().factorProperty().get()), 1e-9, "nothing is reset before the answer");
+        String status = fx(() -> app.model().statusProperty().get());
+
+        robot.clickOn("#confirm-reset-preferences-cancel");
+        waitFor(() -> robot.lookup("#confirm-reset-preferences").tryQuery().isEmpty());
+        assertEquals(1.25, fx(() -> app.settings().zoom().factorProperty().get()), 1e-9, "Cancel keeps the preferences");
+        assertFalse(fx(() -> app.model().recentFiles().isEmpty()), "and the recent files");
+        assertEquals(status, fx(() -> app.model().statusProperty().get()));
+
+        robot.interact(reset::fire);
+        waitFor(() -> robot.lookup("#confirm-reset-preferences").tryQuery().isPresent());
+        robot.clickOn("#confirm-reset-preferences-reset");
+        waitFor(() -> robot.lookup("#confirm-reset-preferences").tryQuery().isEmpty());
+        assertEquals(1, fx(() -> app.settings().zoom().factorProperty().get()), 1e-9);
+        assertTrue(fx(() -> app.model().recentFiles().isEmpty()));
+        String said = fx(() -> app.model().statusProperty().get());
+        assertTrue(said.startsWith("Preferences reset") && said.contains("recent files"), said);
+    }
+
     private static long steps(TrainingController c) throws Exception {
         return fx(() -> c.snapshotProperty().get() == null ? 0L : c.snapshotProperty().get().imagesSeen());
     }
