@@ -2,8 +2,12 @@ package org.cnnexplorer.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import javafx.scene.Node;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
@@ -13,28 +17,11 @@ public final class HelpMenu {
     public static final String ARTICLE = "Victor Zhou, \"CNNs, Part 2: Training a Convolutional Neural Network\" (2019), "
             + "https://victorzhou.com/blog/intro-to-cnns-part-2/ ; its code: https://github.com/vzhou842/cnn-from-scratch";
 
-    static final String SHORTCUTS = String.join("\n",
-            "Training",
-            "  F5  Start, or resume a paused run",
-            "  F6  Pause / resume",
-            "  F7  Step: train on one image, then pause",
-            "  F8  Stop (the weights stay)",
-            "  F9  Evaluate on the test set",
-            "  Ctrl+R  Reset: new weights from the seed",
-            "",
-            "Files",
-            "  Ctrl+O  Open a dataset folder",
-            "  Ctrl+Shift+O  Open a model (.npz)",
-            "  Ctrl+S  Save the model (.npz)",
-            "  Ctrl+Q  Quit (asks first if trained weights were not saved)",
-            "",
-            "Views",
-            "  F1  Lessons: show the guided course beside the views (Space or → next page, ← back)",
-            "  Shift+F1  This list",
-            "  Ctrl+1 … Ctrl+9  Go to a tab",
-            "  Ctrl+= / Ctrl+- / Ctrl+0  Zoom in, out, actual size",
-            "  Ctrl+E / Ctrl+Shift+E  Export the view as PNG (1×, 2×)",
-            "  Timeline: Alt+← / Alt+→ one step, Alt+Shift+← / Alt+Shift+→ 100 steps, Alt+P play or pause, Alt+L follow live",
+    /** Keys that are no menu item's accelerator: they work within a view, or are a second key for one. */
+    static final String VIEW_KEYS = String.join("\n",
+            "Within the views",
+            "  Lessons (F1): Space or → next page, ← back",
+            "  Zoom: Ctrl++ and the keypad's + and - work too",
             "  Draw: Ctrl+Z undo a stroke, Delete or Esc clear",
             "  Backprop step: → or Page Down next stage, ← or Page Up back",
             "",
@@ -49,7 +36,7 @@ public final class HelpMenu {
         keys.setId("menu-shortcuts");
         // F1 belongs to the lessons panel
         keys.setAccelerator(KeyCombination.keyCombination("Shift+F1"));
-        keys.setOnAction(e -> Dialogs.info(owner.get(), "shortcuts-dialog", "Keyboard shortcuts", SHORTCUTS));
+        keys.setOnAction(e -> Dialogs.info(owner.get(), "shortcuts-dialog", "Keyboard shortcuts", shortcuts(owner.get())));
         MenuItem article = new MenuItem("The _article");
         article.setId("menu-article");
         article.setOnAction(e -> Dialogs.info(owner.get(), "article-dialog", "The article this app follows",
@@ -59,6 +46,54 @@ public final class HelpMenu {
         about.setId("menu-about");
         about.setOnAction(e -> Dialogs.info(owner.get(), "about-dialog", "cnn-explorer " + version(), aboutText()));
         help.getItems().addAll(keys, article, new javafx.scene.control.SeparatorMenuItem(), about);
+    }
+
+    /**
+     * The shortcuts list: read from the accelerators on the window's menus when it opens, so a
+     * shortcut added to a menu is listed without anyone remembering to, then {@link #VIEW_KEYS}.
+     */
+    static String shortcuts(Window w) {
+        StringBuilder b = new StringBuilder();
+        Node bar = w == null || w.getScene() == null ? null : w.getScene().getRoot().lookup(".menu-bar");
+        if (bar instanceof MenuBar menus) {
+            for (Menu m : menus.getMenus()) {
+                List<String> lines = new ArrayList<>();
+                collect(m.getItems(), lines);
+                if (!lines.isEmpty()) {
+                    b.append(label(m)).append('\n');
+                    lines.forEach(l -> b.append("  ").append(l).append('\n'));
+                    b.append('\n');
+                }
+            }
+        }
+        return b + VIEW_KEYS;
+    }
+
+    private static void collect(List<MenuItem> items, List<String> lines) {
+        // View's tab items (MainWindow marks them) share one line where the first one is
+        List<String> tabs = new ArrayList<>();
+        int tabsAt = -1;
+        for (MenuItem i : items) {
+            if (i instanceof Menu sub) {
+                collect(sub.getItems(), lines);
+            } else if (i.getAccelerator() == null) {
+                continue;
+            } else if ("tab-item".equals(i.getUserData())) {
+                tabsAt = tabsAt < 0 ? lines.size() : tabsAt;
+                tabs.add(i.getAccelerator().getDisplayText() + " " + label(i));
+            } else {
+                lines.add(i.getAccelerator().getDisplayText() + "  " + label(i));
+            }
+        }
+        if (!tabs.isEmpty()) {
+            lines.add(tabsAt, "Go to a tab: " + String.join(", ", tabs));
+        }
+    }
+
+    /** The text as shown: "_Save model…" reads "Save model…". */
+    private static String label(MenuItem i) {
+        String t = i.getText() == null ? "" : i.getText();
+        return i.isMnemonicParsing() ? t.replaceAll("_(.)", "$1") : t;
     }
 
     static String aboutText() {

@@ -161,6 +161,15 @@ class QuitAndHelpTest {
         assertTrue(said.startsWith("Preferences reset") && said.contains("recent files"), said);
     }
 
+    private static void addWithSubmenus(javafx.scene.control.Menu m, List<MenuItem> into) {
+        for (MenuItem i : m.getItems()) {
+            into.add(i);
+            if (i instanceof javafx.scene.control.Menu sub) {
+                addWithSubmenus(sub, into);
+            }
+        }
+    }
+
     private static long steps(TrainingController c) throws Exception {
         return fx(() -> c.snapshotProperty().get() == null ? 0L : c.snapshotProperty().get().imagesSeen());
     }
@@ -170,9 +179,25 @@ class QuitAndHelpTest {
         fire(app.window().helpMenu(), "menu-shortcuts");
         waitFor(() -> robot.lookup("#shortcuts-dialog").tryQuery().isPresent());
         String keys = robot.lookup("#shortcuts-dialog").queryAs(DialogPane.class).getContentText();
-        for (String k : List.of("F5", "F6", "F7", "F8", "F9", "Ctrl+R", "Ctrl+S", "Ctrl+Q", "Ctrl+Z")) {
+        for (String k : List.of("F5", "F6", "F7", "F8", "F9", "Ctrl+R", "Ctrl+S", "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+R", "Ctrl+Shift+S")) {
             assertTrue(keys.contains(k), k + " in " + keys);
         }
+        // the list is read from the menus: every menu item's shortcut is in it, with the item's name
+        javafx.scene.control.MenuBar bar = fx(() -> (javafx.scene.control.MenuBar) stage.getScene().getRoot().lookup(".menu-bar"));
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (javafx.scene.control.Menu m : bar.getMenus()) {
+            addWithSubmenus(m, items);
+        }
+        int withKeys = 0;
+        for (MenuItem i : items) {
+            if (i.getAccelerator() != null) {
+                withKeys++;
+                String entry = i.getAccelerator().getDisplayText() + (("tab-item".equals(i.getUserData())) ? " " : "  ")
+                        + i.getText().replaceAll("_(.)", "$1");
+                assertTrue(keys.contains(entry), entry + " in " + keys);
+            }
+        }
+        assertTrue(withKeys > 20, "the menus were found: " + withKeys);
         fire(app.window().helpMenu(), "menu-about");
         waitFor(() -> robot.lookup("#about-dialog").tryQuery().isPresent());
         DialogPane about = robot.lookup("#about-dialog").queryAs(DialogPane.class);
