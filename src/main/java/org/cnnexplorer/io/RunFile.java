@@ -337,18 +337,39 @@ public final class RunFile {
             h.addSnapshot(steps[i], params[i]);
             params[i] = null;
         }
-        for (JsonElement e : top.array("windows")) {
+        // Every point must lie within the run: one far past its end stretched the Runs charts' axis.
+        JsonArray windows = top.array("windows");
+        for (int i = 0; i < windows.size(); i++) {
+            JsonElement e = windows.get(i);
             long[] w = rowOf(e, 6, name, "windows");
             double loss = e.getAsJsonArray().get(4).getAsDouble();
-            if (w[3] < 1 || w[5] < 0 || w[5] > w[3] || !Double.isFinite(loss)) {
-                throw new RunFileException(name + " is damaged: a window has impossible numbers");
+            String why = w[0] <= start || w[0] > end ? "its step " + w[0] + " is not after the start step " + start
+                    + " and up to the end step " + end
+                    : w[1] < 1 || w[1] > config.epochs() ? "its epoch " + w[1] + " is not from 1 to " + config.epochs()
+                    : w[2] < 1 || w[2] > perEpoch ? "its step in the epoch " + w[2] + " is not from 1 to " + perEpoch
+                    : w[3] < 1 || w[3] > w[2] || w[5] < 0 || w[5] > w[3] || !Double.isFinite(loss) ? "it has impossible numbers"
+                    : null;
+            if (why != null) {
+                throw new RunFileException(name + " is damaged: windows entry " + (i + 1) + " " + e + ": " + why);
             }
             h.addWindow(new WindowStats((int) w[1], (int) w[2], w[0], (int) w[3], loss, (int) w[5]));
         }
-        for (JsonElement e : top.array("tests")) {
+        JsonArray tests = top.array("tests");
+        for (int i = 0; i < tests.size(); i++) {
+            JsonElement e = tests.get(i);
             long[] t = rowOf(e, 5, name, "tests");
             JsonArray a = e.getAsJsonArray();
-            h.addTest(new RunHistory.TestPoint(t[0], (int) t[1], (int) t[2], a.get(3).getAsDouble(), a.get(4).getAsDouble()));
+            double loss = a.get(3).getAsDouble();
+            double accuracy = a.get(4).getAsDouble();
+            String why = t[0] < start || t[0] > end ? "its step " + t[0] + " is not from the start step " + start
+                    + " to the end step " + end
+                    : t[1] < 0 || t[1] > config.epochs() ? "its epoch " + t[1] + " is not from 0 to " + config.epochs()
+                    : t[2] < 1 || !Double.isFinite(loss) || !(accuracy >= 0 && accuracy <= 1) ? "it has impossible numbers"
+                    : null;
+            if (why != null) {
+                throw new RunFileException(name + " is damaged: tests entry " + (i + 1) + " " + e + ": " + why);
+            }
+            h.addTest(new RunHistory.TestPoint(t[0], (int) t[1], (int) t[2], loss, accuracy));
         }
         h.setEndStep(end);
         h.finish(status == RunHistory.Status.RUNNING ? RunHistory.Status.STOPPED : status);
@@ -508,17 +529,24 @@ public final class RunFile {
 
         long integer(String key, long min, long max) throws RunFileException {
             JsonElement e = get(key, "a whole number");
+            String range = "a whole number from " + min + " to " + max;
+            java.math.BigDecimal v = null;
             try {
                 if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                    long v = e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-                    if (v >= min && v <= max) {
-                        return v;
-                    }
+                    v = e.getAsJsonPrimitive().getAsBigDecimal();
                 }
-            } catch (ArithmeticException | NumberFormatException x) {
-                // falls through to the message
+            } catch (NumberFormatException x) {
+                // not a number: falls through to the message
             }
-            throw missing(key, "a whole number from " + min + " to " + max);
+            if (v == null || v.stripTrailingZeros().scale() > 0) {
+                throw missing(key, range);
+            }
+            // A whole number that is there but too big or too small is out of range, not missing.
+            if (v.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || v.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+                throw new RunFileException(file + " is damaged: " + JSON + "'s " + path + key + " is " + v
+                        + ", out of range (" + range + ")");
+            }
+            return v.longValueExact();
         }
 
         /** A count or "all". */

@@ -181,6 +181,30 @@ class RunFileTest {
         assertTrue(assertThrows(RunFileException.class, () -> RunFile.load(g)).getMessage().contains("end_step"));
     }
 
+    @Test
+    void aWindowOrTestOutsideTheRunIsRejectedByName() throws Exception {
+        // A 100-step window far past the run's end (260 steps) once opened and stretched the charts' axis.
+        Path f = withJson(saved(), json -> json.replaceFirst("\"windows\": \\[", "\"windows\": [[999999, 9, 1, 100, 0.5, 50],"));
+        assertEquals("v.cnnrun is damaged: windows entry 1 [999999,9,1,100,0.5,50]: its step 999999 is not after the start step 0"
+                + " and up to the end step 260", assertThrows(RunFileException.class, () -> RunFile.load(f)).getMessage());
+        Path g = withJson(saved(), json -> json.replaceFirst("\"windows\": \\[", "\"windows\": [[200, 9, 70, 70, 0.5, 50],"));
+        assertTrue(assertThrows(RunFileException.class, () -> RunFile.load(g)).getMessage()
+                .endsWith("windows entry 1 [200,9,70,70,0.5,50]: its epoch 9 is not from 1 to 2"));
+        Path h = withJson(saved(), json -> json.replaceFirst("\"tests\": \\[", "\"tests\": [[5000, 2, 50, 0.5, 0.5],"));
+        assertTrue(assertThrows(RunFileException.class, () -> RunFile.load(h)).getMessage()
+                .endsWith("tests entry 1 [5000,2,50,0.5,0.5]: its step 5000 is not from the start step 0 to the end step 260"));
+    }
+
+    @Test
+    void aNumberOutOfRangeIsCalledSoNotMissing() throws Exception {
+        Path f = withJson(saved(), json -> json.replace("\"end_step\": 260", "\"end_step\": 99999"));
+        assertEquals("v.cnnrun is damaged: run.json's end_step is 99999, out of range (a whole number from 0 to 260)",
+                assertThrows(RunFileException.class, () -> RunFile.load(f)).getMessage());
+        Path g = withJson(saved(), json -> json.replace("\"seed\": -3", "\"seed\": 1e30"));
+        assertTrue(assertThrows(RunFileException.class, () -> RunFile.load(g)).getMessage()
+                .contains("run.json's settings.seed is 1E+30, out of range"));
+    }
+
     private Path withJson(Path src, java.util.function.UnaryOperator<String> edit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipFile in = new ZipFile(src.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
