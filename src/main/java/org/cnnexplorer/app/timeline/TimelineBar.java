@@ -346,6 +346,22 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         syncSlider(r);
     }
 
+    /**
+     * The slider's tick spacing: a whole number of epochs (1, 2, 5, 10, 20, 50, …) giving at most
+     * 20 ticks. A tick per epoch made 100,000 ticks for many short epochs: a NumberAxis warning and
+     * a window at 8 frames a second.
+     */
+    static double tickUnit(long stepsPerEpoch, double maxStep) {
+        double epochs = maxStep / stepsPerEpoch;
+        for (double power = 1; ; power *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (epochs / (m * power) <= 20) {
+                    return m * power * stepsPerEpoch;
+                }
+            }
+        }
+    }
+
     private void syncSlider(SessionRun r) {
         RunHistory h = r.history();
         updating = true;
@@ -353,7 +369,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
             double max = Math.max(h.plannedEndStep(), h.endStep());
             if (slider.getMax() != max) {
                 slider.setMax(max);
-                slider.setMajorTickUnit(h.stepsPerEpoch());
+                slider.setMajorTickUnit(tickUnit(h.stepsPerEpoch(), max));
             }
             slider.setMin(0);
             slider.setDisable(false);
