@@ -9,18 +9,22 @@ import org.cnnexplorer.train.TrainConfig;
 /** One run of this session (trained here or opened from a file), with whether the Runs charts overlay it. */
 public final class SessionRun {
     private final RunHistory history;
+    private final String name;
     private final BooleanProperty overlaid = new SimpleBooleanProperty(this, "overlaid", true);
 
-    SessionRun(RunHistory history) {
+    /** {@code name} is the one shown, distinct within the session (see {@link SessionRuns#add}). */
+    SessionRun(RunHistory history, String name) {
         this.history = history;
+        this.name = name;
     }
 
     public RunHistory history() {
         return history;
     }
 
+    /** The name shown in the session; the run's file keeps {@code history().name()}. */
     public String name() {
-        return history.name();
+        return name;
     }
 
     /** Whether the loss and accuracy charts of the Runs tab show this run. */

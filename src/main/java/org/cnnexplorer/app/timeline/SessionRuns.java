@@ -47,11 +47,23 @@ public final class SessionRuns implements TrainingRun.Recording {
         pendingResume.set(new Resume(from, step));
     }
 
-    /** Adds an opened run (FX thread). */
+    /**
+     * Adds a run (FX thread), under a name no other run of the session has: a run saved and
+     * opened again in the same session was listed twice as "Run 4"; now the second is "Run 4 (2)".
+     */
     public SessionRun add(RunHistory h) {
-        SessionRun r = new SessionRun(h);
+        String base = h.name();
+        String name = base;
+        for (int i = 2; taken(name); i++) {
+            name = base + " (" + i + ")";
+        }
+        SessionRun r = new SessionRun(h, name);
         runs.add(r);
         return r;
+    }
+
+    private boolean taken(String name) {
+        return runs.stream().anyMatch(r -> r.name().equals(name));
     }
 
     /** A name no run of the session has yet: "Run 3". */
