@@ -306,7 +306,7 @@ public final class RunFile {
         RunHistory.Origin origin = null;
         if (o.has("resumed_from")) {
             Fields r = top.object("resumed_from");
-            origin = new RunHistory.Origin(r.string("run"), r.integer("step", 0, Long.MAX_VALUE));
+            origin = new RunHistory.Origin(cleanName(r.string("run")), r.integer("step", 0, Long.MAX_VALUE));
         }
         long[] steps = top.longs("snapshot_steps");
         if (steps.length == 0 || steps[0] != start) {
@@ -330,7 +330,7 @@ public final class RunFile {
 
         Network first = new Network(filters, 28, 28, 0);
         RunHistory.loadParams(params[0], first);
-        RunHistory h = new RunHistory(top.string("name"), config, data, perEpoch, start, every, stepPath, origin, first);
+        RunHistory h = new RunHistory(cleanName(top.string("name")), config, data, perEpoch, start, every, stepPath, origin, first);
         JsonElement aug = o.get("augmented");
         h.setAugmented(aug != null && aug.isJsonPrimitive() && aug.getAsJsonPrimitive().isBoolean() && aug.getAsBoolean());
         for (int i = 1; i < n; i++) {
@@ -374,6 +374,19 @@ public final class RunFile {
         h.setEndStep(end);
         h.finish(status == RunHistory.Status.RUNNING ? RunHistory.Status.STOPPED : status);
         return h;
+    }
+
+    /**
+     * A run's name without control characters and bidi embeddings, overrides and isolates
+     * (U+202A–U+202E, U+2066–U+2069): a right-to-left override in a name reversed the text after
+     * it in the run list, the legends and the status line.
+     */
+    static String cleanName(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069))
+                .forEach(b::appendCodePoint);
+        return b.toString().strip();
     }
 
     /** A row of numbers; integers where the format has them (the others are read by the caller). */

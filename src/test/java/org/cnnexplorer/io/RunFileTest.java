@@ -205,6 +205,14 @@ class RunFileTest {
                 .contains("run.json's settings.seed is 1E+30, out of range"));
     }
 
+    @Test
+    void controlAndBidiCharactersLeaveANameWhenRead() throws Exception {
+        // A right-to-left override (U+202E) reversed what followed the name on screen.
+        Path f = withJson(saved(), json -> json.replace("\"name\": \"run 1\"",
+                "\"name\": \"\\u202Erun\\u0007 \\u20661\\u2069\\n\""));
+        assertEquals("run 1", RunFile.load(f).name());
+    }
+
     private Path withJson(Path src, java.util.function.UnaryOperator<String> edit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipFile in = new ZipFile(src.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -8,14 +8,25 @@ import org.cnnexplorer.train.TrainConfig;
 
 /** One run of this session (trained here or opened from a file), with whether the Runs charts overlay it. */
 public final class SessionRun {
+    /** The longest name shown, in characters: a 5,000-character name hid the Runs charts' legends. */
+    static final int MAX_NAME = 60;
+
     private final RunHistory history;
     private final String name;
     private final BooleanProperty overlaid = new SimpleBooleanProperty(this, "overlaid", true);
 
-    /** {@code name} is the one shown, distinct within the session (see {@link SessionRuns#add}). */
+    /** {@code name} is the one shown: distinct within the session and short (see {@link SessionRuns#add}). */
     SessionRun(RunHistory history, String name) {
         this.history = history;
         this.name = name;
+    }
+
+    /** {@code name}, cut to {@link #MAX_NAME} characters with an ellipsis if longer. */
+    static String shortened(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_NAME) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_NAME - 1)) + "…";
     }
 
     public RunHistory history() {

@@ -48,11 +48,11 @@ public final class SessionRuns implements TrainingRun.Recording {
     }
 
     /**
-     * Adds a run (FX thread), under a name no other run of the session has: a run saved and
+     * Adds a run (FX thread), under a short name no other run of the session has: a run saved and
      * opened again in the same session was listed twice as "Run 4"; now the second is "Run 4 (2)".
      */
     public SessionRun add(RunHistory h) {
-        String base = h.name();
+        String base = h.name().isBlank() ? "Unnamed run" : SessionRun.shortened(h.name());
         String name = base;
         for (int i = 2; taken(name); i++) {
             name = base + " (" + i + ")";

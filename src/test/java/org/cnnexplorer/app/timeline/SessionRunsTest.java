@@ -1,6 +1,7 @@
 package org.cnnexplorer.app.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cnnexplorer.nn.Network;
 import org.cnnexplorer.train.DataIdentity;
@@ -22,5 +23,15 @@ class SessionRunsTest {
         assertEquals("Run 4 (3)", runs.add(named("Run 4")).name());
         assertEquals("Run 5", runs.add(named("Run 5")).name());
         assertEquals("Run 4", runs.runs().get(1).history().name(), "the file keeps the run's own name");
+    }
+
+    @Test
+    void aLongNameIsShortenedForDisplay() {
+        SessionRuns runs = new SessionRuns();
+        String name = runs.add(named("x".repeat(5000))).name();
+        assertEquals(60, name.length());
+        assertTrue(name.endsWith("…"), name);
+        assertEquals(name + " (2)", runs.add(named("x".repeat(4000))).name(), "distinct after shortening too");
+        assertEquals("Unnamed run", runs.add(named(" ")).name());
     }
 }
