@@ -45,6 +45,8 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
     private final FramePacer pacer = new FramePacer(FPS);
     private Runnable onResume = () -> { };
     private final HBox controls = new HBox(6);
+    /** The row's end: where the timeline is, Live, Resume (and Evaluate); a row of its own when the window is narrow. */
+    private final HBox tail = new HBox(6);
 
     public TimelineBar(SessionRuns runs, MomentPresenter presenter) {
         super(2);
@@ -54,6 +56,8 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         getStyleClass().add("timeline");
         setPadding(new Insets(2, 8, 4, 8));
         controls.setAlignment(Pos.CENTER_LEFT);
+        tail.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(tail, Priority.ALWAYS);
 
         runBox.setId("timeline-run");
         runBox.setItems(runs.runs());
@@ -138,7 +142,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         });
 
         where.setId("timeline-where");
-        where.setMinWidth(240);
+        where.setMinWidth(0);  // shortened with an ellipsis rather than pushing the buttons out
         where.setTooltip(new Tooltip("The run, the step the views show, and the epoch"));
         live.setId("timeline-live");
         live.setTooltip(new Tooltip("Follow live training again (Alt+L)"));
@@ -151,13 +155,14 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label runLabel = new Label("Timeline:");
-        controls.getChildren().addAll(runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, where, gap, live, resume);
-        for (javafx.scene.Node n : controls.getChildren()) {
-            if (n instanceof javafx.scene.layout.Region r && n != gap && n != where) {
-                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
+        controls.getChildren().addAll(runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, tail);
+        tail.getChildren().addAll(where, gap, live, resume);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, live, resume}) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         getChildren().addAll(slider, controls);
+        // At the smallest window (800 px) one row needs ~1,200 px: the row's end then goes under it.
+        widthProperty().addListener((o, was, now) -> placeTail());
 
         runBox.valueProperty().addListener((o, was, now) -> {
             if (now != null && now != was) {
@@ -204,9 +209,30 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         onResume = r;
     }
 
-    /** The row of buttons, for more of them (Evaluate here). */
-    public HBox controls() {
-        return controls;
+    /** The buttons at the row's end, for more of them (Evaluate here). */
+    public HBox actions() {
+        return tail;
+    }
+
+    /** Room kept for the description before the row's end goes to a row of its own. */
+    private static final double WHERE_ROOM = 200;
+
+    /** One row if the buttons and some of the description fit, else two: no button is ever cut off. */
+    private void placeTail() {
+        double need = snappedLeftInset() + snappedRightInset() + WHERE_ROOM + tail.prefWidth(-1) - where.prefWidth(-1);
+        for (javafx.scene.Node n : controls.getChildren()) {
+            need += n == tail ? 0 : n.prefWidth(-1) + controls.getSpacing();
+        }
+        boolean oneRow = getWidth() >= need;
+        if (oneRow != (tail.getParent() == controls)) {
+            if (oneRow) {
+                getChildren().remove(tail);
+                controls.getChildren().add(tail);
+            } else {
+                controls.getChildren().remove(tail);
+                getChildren().add(tail);
+            }
+        }
     }
 
     public Slider slider() {

@@ -388,6 +388,51 @@ class TimelineWindowTest {
         waitFor(() -> robot.lookup("#eval-stale").query().isVisible());
     }
 
+    @Test
+    void theTimelineRowFitsTheSmallestWindow() throws Exception {
+        TimelineFeature tl = app.timeline();
+        TimelineBar bar = tl.bar();
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE);
+        Stage stage = fx(() -> (Stage) bar.getScene().getWindow());
+        fx(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+            return null;
+        });
+        // Once laid out at 800 px: the row was ~1,300 px wide and cut off Live, Resume, Evaluate and the status bar's end.
+        waitFor(() -> fx(() -> bar.getScene().getWidth() <= 800));
+        fx(() -> {
+            bar.getScene().getRoot().layout();
+            return null;
+        });
+        double scene = fx(() -> bar.getScene().getWidth());
+        assertTrue(fx(() -> bar.minWidth(-1)) <= scene, "the row can shrink to the window: " + fx(() -> bar.minWidth(-1)));
+        assertTrue(fx(bar::getWidth) <= scene, "the row fits: " + fx(bar::getWidth) + " in " + scene);
+        for (javafx.scene.Node n : fx(() -> bar.lookupAll(".button"))) {
+            javafx.scene.control.Button b = (javafx.scene.control.Button) n;
+            if (fx(b::isVisible)) {
+                assertTrue(fx(() -> b.getWidth() >= b.prefWidth(-1) - 0.5), b.getText() + " keeps its text: " + fx(b::getWidth)
+                        + " < " + fx(() -> b.prefWidth(-1)));
+                javafx.geometry.Bounds inScene = fx(() -> b.localToScene(b.getBoundsInLocal()));
+                assertTrue(inScene.getMaxX() <= scene + 0.5, b.getText() + " is inside the window: " + inScene);
+            }
+        }
+        // The default window keeps a single row (slider, then the buttons).
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(860);
+            return null;
+        });
+        waitFor(() -> fx(() -> bar.getChildren().size() == 2));
+    }
+
     static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(WAIT, TimeUnit.SECONDS);
     }
