@@ -16,7 +16,7 @@ class ResumeSettingsTest {
     @Test
     void changedSettingsKeepTheRunsImagesOrderAndFilters() {
         StringBuilder why = new StringBuilder();
-        TrainConfig c = ResumeDialog.parse(BASE, " 0.02 ", 4, true, 2, why);
+        TrainConfig c = ResumeDialog.parse(BASE, " 0.02 ", "4", true, 2, why);
         assertEquals(BASE.withLearnRate(0.02).withEpochs(4).withFirstMaxOnly(true), c);
         assertEquals("", why.toString());
     }
@@ -25,12 +25,18 @@ class ResumeSettingsTest {
     void nonsenseGetsAMessageAndNoSettings() {
         for (String lr : new String[] {"", "abc", "-1", "0", "NaN", "Infinity", "1e999", "0x10"}) {
             StringBuilder why = new StringBuilder();
-            assertNull(ResumeDialog.parse(BASE, lr, 3, false, 1, why), lr);
-            assertTrue(why.toString().contains("learning rate"), lr + ": " + why);
+            assertNull(ResumeDialog.parse(BASE, lr, "3", false, 1, why), lr);
+            assertTrue(why.toString().startsWith("Learning rate"), lr + ": " + why);
         }
         StringBuilder why = new StringBuilder();
-        assertNull(ResumeDialog.parse(BASE, "0.01", 1, false, 2, why));
+        assertNull(ResumeDialog.parse(BASE, "0.01", "1", false, 2, why));
         assertTrue(why.toString().startsWith("At least 2 epochs"), why.toString());
+        // Not a number, or out of range: said so, never clamped into range.
+        for (String epochs : new String[] {"abc", "", "0", "100001", "99999999999999999999"}) {
+            StringBuilder e = new StringBuilder();
+            assertNull(ResumeDialog.parse(BASE, "0.01", epochs, false, 1, e), epochs);
+            assertTrue(e.toString().startsWith("Epochs in all: a whole number from 1 to 100,000"), epochs + ": " + e);
+        }
     }
 
     @Test

@@ -433,6 +433,58 @@ class TimelineWindowTest {
         waitFor(() -> fx(() -> bar.getChildren().size() == 2));
     }
 
+    @Test
+    void theResumeDialogChecksWhatIsTypedAndUsesWhatItShows() throws Exception {
+        TimelineFeature tl = app.timeline();
+        TrainingController c = app.training().controller();
+        fx(() -> {
+            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
+            c.paceProperty().set(Double.POSITIVE_INFINITY);
+            c.start();
+            return null;
+        });
+        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE);
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = fx(() -> {
+            Thread.UncaughtExceptionHandler h = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+            return h;
+        });
+        try {
+            fx(() -> {
+                tl.bar().userMoved(300);
+                return null;
+            });
+            robot.clickOn("#timeline-resume");
+            waitFor(() -> robot.lookup("#resume-dialog").tryQuery().isPresent());
+            javafx.scene.Node ok = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#resume-dialog").query())
+                    .lookupButton(javafx.scene.control.ButtonType.OK));
+            // Step 300 of 200-step epochs: at least 2 epochs leave a step to train.
+            for (String typed : new String[] {"abc", "0", "99999999999"}) {
+                robot.clickOn("#resume-epochs").push(KeyCode.CONTROL, KeyCode.A).eraseText(1).write(typed).type(KeyCode.TAB);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(uncaught.isEmpty(), typed + ": no exception: " + uncaught);
+                assertEquals("Epochs in all: a whole number from 2 to 100,000, not \"" + typed + "\"",
+                        fx(() -> robot.lookup("#resume-epochs-error").queryLabeled().getText()), typed);
+                assertTrue(fx(ok::isDisabled), typed + ": OK waits for a usable number");
+                assertEquals(typed, fx(() -> robot.lookup("#resume-epochs").queryAs(javafx.scene.control.TextField.class).getText()),
+                        "not clamped");
+            }
+            robot.clickOn("#resume-epochs").push(KeyCode.CONTROL, KeyCode.A).eraseText(1).write("4").type(KeyCode.TAB);
+            waitFor(() -> !fx(ok::isDisabled));
+            assertFalse(fx(() -> robot.lookup("#resume-epochs-error").query().isVisible()));
+            robot.clickOn(ok);
+            waitFor(() -> tl.runs().runs().size() == 2);
+            assertEquals(4, fx(() -> tl.runs().runs().get(1).history().config().epochs()), "the number shown is the one used");
+            assertTrue(uncaught.isEmpty(), "no exception: " + uncaught);
+        } finally {
+            fx(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+                return null;
+            });
+        }
+    }
+
     static <T> T fx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get(WAIT, TimeUnit.SECONDS);
     }
