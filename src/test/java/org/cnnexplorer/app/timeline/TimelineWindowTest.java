@@ -392,14 +392,7 @@ class TimelineWindowTest {
     void theTimelineRowFitsTheSmallestWindow() throws Exception {
         TimelineFeature tl = app.timeline();
         TimelineBar bar = tl.bar();
-        TrainingController c = app.training().controller();
-        fx(() -> {
-            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
-            c.paceProperty().set(Double.POSITIVE_INFINITY);
-            c.start();
-            return null;
-        });
-        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE);
+        trainSmallRun();
         Stage stage = fx(() -> (Stage) bar.getScene().getWindow());
         fx(() -> {
             stage.setWidth(800);
@@ -436,14 +429,7 @@ class TimelineWindowTest {
     @Test
     void theResumeDialogChecksWhatIsTypedAndUsesWhatItShows() throws Exception {
         TimelineFeature tl = app.timeline();
-        TrainingController c = app.training().controller();
-        fx(() -> {
-            c.configProperty().set(TrainConfig.article().withSizes(200, 100).withEpochs(2));
-            c.paceProperty().set(Double.POSITIVE_INFINITY);
-            c.start();
-            return null;
-        });
-        waitFor(() -> tl.runs().runs().size() == 1 && c.state() == TrainingController.RunState.IDLE);
+        trainSmallRun();
         java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread.UncaughtExceptionHandler before = fx(() -> {
             Thread.UncaughtExceptionHandler h = Thread.currentThread().getUncaughtExceptionHandler();
