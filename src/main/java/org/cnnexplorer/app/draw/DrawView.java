@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.cnnexplorer.app.AppModel;
@@ -99,6 +100,9 @@ public final class DrawView extends LiveView {
         clear.setOnAction(e -> clear());
         Label keys = new Label("Ctrl+Z undo · Delete or Esc clear");
         keys.getStyleClass().add("hint");
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        keys.setMinWidth(0);
         HBox padButtons = new HBox(8, undo, clear, keys);
         padButtons.setAlignment(Pos.CENTER_LEFT);
         VBox paper = new VBox(6, caption("Paper (280 × 280)"), pad, padButtons);
@@ -134,8 +138,14 @@ public final class DrawView extends LiveView {
         featureMaps.setManaged(false);
         answer = new VBox(8, caption("What the network reads"), prediction, bars, stepThrough, featureMaps);
 
-        HBox body = new HBox(24, paper, network, answer);
-        setCenter(body);
+        // in a narrow window the answer goes under the paper (scrolled to), not off the window's edge
+        javafx.scene.layout.FlowPane body = new javafx.scene.layout.FlowPane(24, 16, paper, network, answer);
+        body.setAlignment(Pos.TOP_LEFT);
+        body.setRowValignment(javafx.geometry.VPos.TOP);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
 
         ViewKeys.install(this, this::key);
         // While the pen moves, each move recomputes with the newest weights anyway; new weights

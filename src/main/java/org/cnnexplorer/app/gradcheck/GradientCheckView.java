@@ -163,10 +163,11 @@ public final class GradientCheckView extends BorderPane {
         clear.setOnAction(e -> picked.clear());
         Label count = new Label();
         count.textProperty().bind(javafx.beans.binding.Bindings.size(picked).asString("%d weights picked"));
-        HBox one = new HBox(8, new Label("Add a weight:"), kind, new Label("f"), f, new Label("x / row"), x,
-                new Label("y / col"), y, new Label("class k"), k, add);
+        // a narrow window wraps the row rather than cutting its button's word
+        javafx.scene.layout.FlowPane one = new javafx.scene.layout.FlowPane(8, 6, new Label("Add a weight:"), kind, new Label("f"), f,
+                new Label("x / row"), x, new Label("y / col"), y, new Label("class k"), k, add);
         one.setAlignment(Pos.CENTER_LEFT);
-        HBox many = new HBox(8, random, filters, clear, count);
+        javafx.scene.layout.FlowPane many = new javafx.scene.layout.FlowPane(8, 6, random, filters, clear, count);
         many.setAlignment(Pos.CENTER_LEFT);
         VBox v = new VBox(6, one, many);
         v.setPadding(new Insets(6, 0, 0, 0));

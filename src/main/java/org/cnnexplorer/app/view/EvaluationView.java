@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.cnnexplorer.app.TrainingController;
 import org.cnnexplorer.app.render.ColorMap;
@@ -75,6 +76,12 @@ public final class EvaluationView extends LiveView {
         misclassified.setOnAction(e -> showCell(-1, -1));
         summary.setId("eval-summary");
         summary.getStyleClass().add("card-title");
+        // a narrow window wraps the summary, never the buttons' words
+        evaluate.setMinWidth(Region.USE_PREF_SIZE);
+        misclassified.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         HBox actions = new HBox(10, evaluate, progress, misclassified, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, header, actions, stale);
@@ -91,7 +98,13 @@ public final class EvaluationView extends LiveView {
         VBox right = new VBox(6, galleryTitle, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox body = new HBox(20, new VBox(6, FeatureMapsView.caption("Confusion matrix"), matrix), right);
+        // a short window scrolls the matrix rather than cutting its last rows off
+        VBox matrixBox = new VBox(6, FeatureMapsView.caption("Confusion matrix"), matrix);
+        matrixBox.setPadding(new Insets(0, 16, 0, 0));  // room for the scroll bar when it shows
+        ScrollPane matrixScroll = new LiveScrollPane(matrixBox);
+        matrixScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        matrixScroll.setMinWidth(Region.USE_PREF_SIZE);
+        HBox body = new HBox(20, matrixScroll, right);
         body.setPadding(new Insets(4, 10, 10, 10));
         setCenter(body);
         // Built on the first visit, perhaps after an evaluation: that one is shown, not "no evaluation yet".

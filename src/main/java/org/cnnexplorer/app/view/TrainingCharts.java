@@ -93,7 +93,7 @@ public final class TrainingCharts extends VBox {
         c.setAnimated(false);
         c.setCreateSymbols(false);
         c.setLegendVisible(true);
-        c.setMinHeight(180);
+        c.setMinHeight(150);  // two of them and the export row fit the smallest window
         return c;
     }
 

@@ -143,6 +143,9 @@ public final class TrainingView extends LiveView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label note = new Label("Long runs are averaged into at most 500 points per line.");
         note.getStyleClass().add("hint");
+        png.setMinWidth(Region.USE_PREF_SIZE);  // the note gives way in a narrow window, not the buttons
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        note.setMinWidth(0);
         HBox exportBar = new HBox(8, note, grow, png, csv);
         exportBar.setAlignment(Pos.CENTER_LEFT);
         chartsEmpty.setId("charts-empty");
