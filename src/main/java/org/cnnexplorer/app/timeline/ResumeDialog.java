@@ -93,6 +93,9 @@ final class ResumeDialog {
             show(lrError, SettingsRules.learnRateProblem(lr.getText()));
             show(epochsError, epochsProblem(epochs.getText(), min));
             d.getDialogPane().lookupButton(ButtonType.OK).setDisable(lrError.isVisible() || epochsError.isVisible());
+            if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
+                d.getDialogPane().getScene().getWindow().sizeToScene();  // room for a message's lines
+            }
         };
         lr.textProperty().addListener((o, a, b) -> check.run());
         epochs.textProperty().addListener((o, a, b) -> check.run());
@@ -109,6 +112,7 @@ final class ResumeDialog {
         m.getStyleClass().add("field-error");
         m.setWrapText(true);
         m.setMaxWidth(320);
+        m.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);  // every line of it, not an ellipsis
         Label l = new Label(name);
         GridPane.setValignment(l, VPos.TOP);
         l.setPadding(new Insets(4, 0, 0, 0));
