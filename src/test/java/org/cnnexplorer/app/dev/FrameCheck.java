@@ -250,7 +250,12 @@ public final class FrameCheck {
 
             @Override
             public void handle(long now) {
-                Canvas canvas = (Canvas) ((Region) app.drawView().lookup("#draw-canvas")).getChildrenUnmodifiable().get(0);
+                Region pad = (Region) app.drawView().lookup("#draw-canvas");
+                if (pad == null) {
+                    app.drawView().applyCss();  // the pad sits in a scroll pane, found once it has its skin
+                    pad = (Region) app.drawView().lookup("#draw-canvas");
+                }
+                Canvas canvas = (Canvas) pad.getChildrenUnmodifiable().get(0);
                 double t = (now - start[0]) / 1e9;
                 double x = 140 + 80 * Math.cos(t * 6);
                 double y = 140 + 80 * Math.sin(t * 6);
