@@ -46,6 +46,13 @@ final class VectorRelauncher {
     private static final String WARNING_PREFIX = "WARNING: Using incubator modules";
     /** Lets a lowered Java thread priority reach Linux (the trainer's, see ModelStore). */
     static final String PRIORITY_OPTION = "-XX:ThreadPriorityPolicy=1";
+    /**
+     * With it, the JIT's compiler threads at Linux's nice 4 too, like the trainer: while a run
+     * starts cold they would otherwise take the window's core. (A native priority: Linux only.)
+     */
+    static final String COMPILER_PRIORITY_OPTION = "-XX:CompilerThreadPriority=4";
+    /** Where Java priorities need the options above (elsewhere the JVM maps them by itself). */
+    static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     private VectorRelauncher() {
     }
@@ -173,14 +180,17 @@ final class VectorRelauncher {
         handle.get().onExit().thenRun(() -> System.exit(1));
     }
 
-    /** The child's command line: this JVM's options, the module, the priority option, the rest as given. */
+    /** The child's command line: this JVM's options, the module, the priority options (Linux), the rest as given. */
     static List<String> childCommand(String java, List<String> jvmOptions, String classPath, Class<?> mainClass, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
         cmd.add("--add-modules=" + MODULE);
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy="))) {
+        if (LINUX && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy="))) {
             cmd.add(PRIORITY_OPTION);
+            if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:CompilerThreadPriority="))) {
+                cmd.add(COMPILER_PRIORITY_OPTION);
+            }
         }
         cmd.add("-D" + CHILD_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");

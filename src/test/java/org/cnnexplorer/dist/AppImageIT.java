@@ -124,6 +124,7 @@ class AppImageIT {
         String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertTrue(flags.matches("(?s).*ThreadPriorityPolicy\\s+= 1\\s.*"), flags);
+        assertTrue(flags.matches("(?s).*CompilerThreadPriority\\s+= 4\\s.*"), flags);
     }
 
     @Test
