@@ -36,7 +36,7 @@ public interface Choosers {
                 c.setTitle(title);
                 c.setInitialDirectory(folder.start().toFile());
                 File f = c.showDialog(owner);
-                return f == null ? null : folder.usedFolder(f.toPath());
+                return f == null ? null : folder.used(f.toPath());
             }
 
             @Override
@@ -47,7 +47,7 @@ public interface Choosers {
                 c.setInitialDirectory(folder.start().toFile());
                 c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
                 File f = c.showSaveDialog(owner);
-                return f == null ? null : folder.usedFile(f.toPath());
+                return f == null ? null : folder.used(f.toPath());
             }
 
             @Override
@@ -61,7 +61,7 @@ public interface Choosers {
                 c.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, globs));
                 c.setInitialDirectory(folder.start().toFile());
                 File f = c.showOpenDialog(owner);
-                return f == null ? null : folder.usedFile(f.toPath());
+                return f == null ? null : folder.used(f.toPath());
             }
         };
     }

@@ -21,17 +21,15 @@ final class FolderMemory {
         return last != null && Files.isDirectory(last) ? last : home;
     }
 
-    /** A file was chosen: its folder is the next start. Returns the file. */
-    Path usedFile(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
+    /**
+     * A file or a folder was chosen: the folder holding it is the next start (for a folder, so its
+     * siblings are at hand). Returns what was chosen.
+     */
+    Path used(Path chosen) {
+        Path parent = chosen.toAbsolutePath().getParent();
         if (parent != null) {
             last = parent;
         }
-        return file;
-    }
-
-    /** A folder was chosen (to open): the folder holding it is the next start, so siblings are at hand. */
-    Path usedFolder(Path folder) {
-        return usedFile(folder);
+        return chosen;
     }
 }

@@ -357,12 +357,12 @@ public final class TrainingController {
         return evalProgress.getReadOnlyProperty();
     }
 
-    /** The moment the newest test evaluation tested (live for the live run's own tests). */
     /** Whether a backprop step was applied by hand to the live weights since the last test. */
     public boolean lastTestBeforeHandStep() {
         return lastTestHandSteps != model.handStepsProperty().get();
     }
 
+    /** The moment the newest test evaluation tested (live for the live run's own tests). */
     public org.cnnexplorer.app.timeline.Moment lastTestMoment() {
         return lastTestMoment;
     }

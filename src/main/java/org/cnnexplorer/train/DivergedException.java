@@ -5,10 +5,6 @@ package org.cnnexplorer.train;
  * happens on the very first step, the weights trained from give the true digit no probability.
  */
 public class DivergedException extends RuntimeException {
-    public DivergedException(int epoch, int step, double loss) {
-        this(epoch, step, loss, false);
-    }
-
     public DivergedException(int epoch, int step, double loss, boolean firstStep) {
         super(firstStep
                 ? String.format(java.util.Locale.ROOT,

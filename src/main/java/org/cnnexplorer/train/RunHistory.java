@@ -253,6 +253,21 @@ public final class RunHistory {
         tests.add(t);
     }
 
+    /** The last 100-step window ending at or before {@code step}, or null (windows are in step order). */
+    public synchronized WindowStats windowAtOrBefore(long step) {
+        int lo = 0;
+        int hi = windows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (windows.get(mid).globalStep() <= step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo == 0 ? null : windows.get(lo - 1);
+    }
+
     public synchronized List<WindowStats> windows() {
         return List.copyOf(windows);
     }

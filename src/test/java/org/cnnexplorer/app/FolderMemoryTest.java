@@ -15,10 +15,10 @@ class FolderMemoryTest {
         FolderMemory m = new FolderMemory(home);
         assertEquals(home, m.start(), "the first opens in the user's home");
         Path chosen = models.resolve("run2.npz");
-        assertEquals(chosen, m.usedFile(chosen));
+        assertEquals(chosen, m.used(chosen));
         assertEquals(models, m.start());
         Path data = Files.createDirectory(models.resolve("mnist"));
-        m.usedFolder(data);
+        m.used(data);
         assertEquals(models, m.start(), "beside the folder opened last");
         Files.delete(data);
         Files.delete(models);

@@ -9,29 +9,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import org.cnnexplorer.app.page.PageIds;
 import org.cnnexplorer.app.view.ImageSelection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** An image number typed into a view's image field and confirmed with Enter is the image shown. */
-class ImageNumberEntryTest {
-    private ExplorerApp app;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
-        waitFor(() -> app.model().data() != null);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
+class ImageNumberEntryTest extends WindowTest {
     private void typeAndEnter(Spinner<?> s, String text) {
         robot.doubleClickOn(s.getEditor()).push(KeyCode.CONTROL, KeyCode.A).eraseText(1).write(text).type(KeyCode.ENTER);
     }

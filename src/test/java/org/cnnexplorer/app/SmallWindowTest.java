@@ -11,34 +11,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.cnnexplorer.app.page.PageIds;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * The window at its smallest (800×560) with a run recorded: on every tab each visible button shows
  * its whole text ("E…" for Export PNG, "…" for Evaluate now were cut) and lies inside the window.
  */
-class SmallWindowTest {
-    private ExplorerApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
-        waitFor(() -> app.model().data() != null);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx(() -> {
-            app.training().controller().stop();
-            return null;
-        });
-        FxToolkit.cleanupApplication(app);
-    }
-
+class SmallWindowTest extends WindowTest {
     @Test
     void everyTabsButtonsKeepTheirTextInTheSmallestWindow() throws Exception {
         TrainingController c = app.training().controller();

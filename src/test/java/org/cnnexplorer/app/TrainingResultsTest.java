@@ -18,8 +18,6 @@ import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.cnnexplorer.app.TrainingController.RunState;
 import org.cnnexplorer.data.MnistFiles;
 import org.cnnexplorer.io.NpzModel;
@@ -30,41 +28,18 @@ import org.cnnexplorer.train.RunControl;
 import org.cnnexplorer.train.TrainConfig;
 import org.cnnexplorer.train.Trainer;
 import org.cnnexplorer.train.TrainingFeed;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The numbers a finished run reports, the curves after a reset or a new run, and an opened model's filters. */
-class TrainingResultsTest {
-    private ExplorerApp app;
-    private final FxRobot robot = new FxRobot();
-
+class TrainingResultsTest extends WindowTest {
     @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ExplorerApp) FxToolkit.setupApplication(ExplorerApp.class);
-        waitFor(() -> app.model().data() != null);
+    void fullSpeed() throws Exception {
         fx(() -> {
             app.training().controller().paceProperty().set(RunControl.FULL_SPEED);
             return null;
         });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx(() -> {
-            app.training().controller().stop();
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.window().root().getScene().getWindow() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
-        FxToolkit.cleanupApplication(app);
     }
 
     /** Types into a settings field the way a user does (the text, not the spinner's value). */

@@ -15,7 +15,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.cnnexplorer.app.AppModel;
@@ -100,8 +99,7 @@ public final class DrawView extends LiveView {
         clear.setOnAction(e -> clear());
         Label keys = new Label("Ctrl+Z undo · Delete or Esc clear");
         keys.getStyleClass().add("hint");
-        undo.setMinWidth(Region.USE_PREF_SIZE);
-        clear.setMinWidth(Region.USE_PREF_SIZE);
+        org.cnnexplorer.app.view.WholeText.keep(undo, clear);
         keys.setMinWidth(0);
         HBox padButtons = new HBox(8, undo, clear, keys);
         padButtons.setAlignment(Pos.CENTER_LEFT);

@@ -97,7 +97,7 @@ public final class MyDigitsView extends BorderPane {
         where.setWrapText(true);
         HBox files = new HBox(8, open, saveAs, importButton, where);
         files.setAlignment(Pos.CENTER_LEFT);
-        keepWholeText(open, saveAs, importButton);
+        org.cnnexplorer.app.view.WholeText.keep(open, saveAs, importButton);
 
         importProgress.setPrefWidth(240);
         importProgress.setId("my-digits-import-progress");
@@ -105,7 +105,7 @@ public final class MyDigitsView extends BorderPane {
         importCancel.setId("my-digits-import-cancel");
         importRow = new HBox(8, importProgress, importText, importCancel);
         importRow.setAlignment(Pos.CENTER_LEFT);
-        keepWholeText(importCancel);
+        org.cnnexplorer.app.view.WholeText.keep(importCancel);
         showImport(null);
 
         counts.setId("my-digits-counts");
@@ -120,7 +120,7 @@ public final class MyDigitsView extends BorderPane {
         evalSummary.setWrapText(true);
         HBox use = new HBox(14, trainWith, evaluate, evalSummary);
         use.setAlignment(Pos.CENTER_LEFT);
-        keepWholeText(trainWith, evaluate);
+        org.cnnexplorer.app.view.WholeText.keep(trainWith, evaluate);
 
         VBox top = new VBox(8, header, files, importRow, counts, use);
         top.setPadding(new Insets(10));
@@ -173,7 +173,7 @@ public final class MyDigitsView extends BorderPane {
         // onto more rows, and the title has a line of its own, wrapped rather than cut.
         FlowPane galleryBar = new FlowPane(8, 6, filter, selectAll, delete, relabel);
         galleryBar.setAlignment(Pos.CENTER_LEFT);
-        keepWholeText(filter, selectAll, delete, relabel);
+        org.cnnexplorer.app.view.WholeText.keep(filter, selectAll, delete, relabel);
         // their whole height, however many thumbnails below
         galleryBar.setMinHeight(Region.USE_PREF_SIZE);
         galleryTitle.setMinHeight(Region.USE_PREF_SIZE);
@@ -215,16 +215,6 @@ public final class MyDigitsView extends BorderPane {
         refreshCounts();
         refreshGallery();
         showEvaluation();
-    }
-
-    /**
-     * A narrow tab (800 px, or a long title beside them) would squeeze these to "Sel…", "Lab…":
-     * they keep their pref width and the label beside them wraps instead.
-     */
-    private static void keepWholeText(Region... controls) {
-        for (Region r : controls) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
     }
 
     public CheckBox trainWithCheckBox() {

@@ -188,9 +188,7 @@ public final class BackpropStepView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         // The buttons and the stage line keep their whole labels (AtlantaFX's wider buttons, a
         // zoomed window); the status line wraps into the room that is left.
-        for (Region r : new Region[] {back, next, position, recompute, apply}) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        org.cnnexplorer.app.view.WholeText.keep(back, next, position, recompute, apply);
         status.setMinWidth(40);
         HBox nav = new HBox(8, back, next, position, gap, status, recompute, apply);
         nav.setAlignment(Pos.CENTER_LEFT);

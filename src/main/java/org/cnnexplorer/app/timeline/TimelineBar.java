@@ -157,9 +157,7 @@ public final class TimelineBar extends javafx.scene.layout.VBox {
         Label runLabel = new Label("Timeline:");
         controls.getChildren().addAll(runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, tail);
         tail.getChildren().addAll(where, gap, live, resume);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, live, resume}) {
-            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+        org.cnnexplorer.app.view.WholeText.keep(runLabel, runBox, back100, back1, play, fwd1, fwd100, speed, live, resume);
         getChildren().addAll(slider, controls);
         // At the smallest window (800 px) one row needs ~1,200 px: the row's end then goes under it.
         widthProperty().addListener((o, was, now) -> placeTail());

@@ -83,7 +83,7 @@ public final class TimelineFeature {
         // No run, no step to test (the Evaluation tab tests the weights in use); and one evaluation at a time.
         evaluate.disableProperty().bind(evalProgress.visibleProperty().or(bar.runBox().valueProperty().isNull()));
         bar.actions().getChildren().addAll(evaluate, evalProgress);
-        evaluate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        org.cnnexplorer.app.view.WholeText.keep(evaluate);
         // Under the tabs, above the status line, from the first run on (recorded or opened): before
         // it the row could only say there is no run yet, and building it cost the first frame a tenth.
         showBarWithARun(w);

@@ -77,8 +77,7 @@ public final class EvaluationView extends LiveView {
         summary.setId("eval-summary");
         summary.getStyleClass().add("card-title");
         // a narrow window wraps the summary, never the buttons' words
-        evaluate.setMinWidth(Region.USE_PREF_SIZE);
-        misclassified.setMinWidth(Region.USE_PREF_SIZE);
+        WholeText.keep(evaluate, misclassified);
         summary.setWrapText(true);
         summary.setMinWidth(0);
         HBox.setHgrow(summary, Priority.ALWAYS);

@@ -234,7 +234,6 @@ public final class TrainingCharts extends VBox {
         return accuracyCursor;
     }
 
-    /** Test results are few: each gets a dot, so even the first one shows. */
     /** A dot on each test point while they are few enough to tell apart (many tiny epochs made a solid band). */
     private static XYChart.Data<Number, Number> marked(XYChart.Data<Number, Number> d, boolean dots) {
         if (!dots) {

@@ -143,8 +143,7 @@ public final class TrainingView extends LiveView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label note = new Label("Long runs are averaged into at most 500 points per line.");
         note.getStyleClass().add("hint");
-        png.setMinWidth(Region.USE_PREF_SIZE);  // the note gives way in a narrow window, not the buttons
-        csv.setMinWidth(Region.USE_PREF_SIZE);
+        WholeText.keep(png, csv);  // the note gives way in a narrow window, not the buttons
         note.setMinWidth(0);
         HBox exportBar = new HBox(8, note, grow, png, csv);
         exportBar.setAlignment(Pos.CENTER_LEFT);
@@ -182,7 +181,7 @@ public final class TrainingView extends LiveView {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
-        b.setMinWidth(Region.USE_PREF_SIZE);
+        WholeText.keep(b);
         return b;
     }
 
@@ -226,25 +225,10 @@ public final class TrainingView extends LiveView {
             // The timeline's step, when it shows one (live training needs no cursor: it is the end).
             c.setCursor(frame.live() || !curvesOf.test(frame.moment()) ? Double.NaN : frame.moment().step());
         });
-        WindowStats w = frame.live() ? training.history().lastWindow() : windowAt(frame.moment());
+        WindowStats w = frame.live() ? training.history().lastWindow()
+                : frame.moment().run() == null ? null : frame.moment().run().history().windowAtOrBefore(frame.moment().step());
         lastWindow.setText(w == null ? " " : String.format(java.util.Locale.ROOT, "Last %d steps: loss %.3f, accuracy %.0f%%",
                 w.count(), w.averageLoss(), 100 * w.accuracy()));
-    }
-
-    /** The last training window at or before the timeline's moment, or null. */
-    static WindowStats windowAt(org.cnnexplorer.app.timeline.Moment m) {
-        if (m == null || m.live() || m.run() == null) {
-            return null;
-        }
-        java.util.List<WindowStats> ws = m.run().history().windows();
-        WindowStats found = null;
-        for (WindowStats w : ws) {  // in step order; a few thousand at most
-            if (w.globalStep() > m.step()) {
-                break;
-            }
-            found = w;
-        }
-        return found;
     }
 
     private void exportPng() {
